@@ -1,0 +1,18 @@
+"""Test settings: the same stack as dev, quick password hashing, mail kept in memory, media in a scratch folder."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .env import env
+
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vs-test-media-"))
+# Unit tests run tasks in-process; the worker integration test sends them to a real worker through REDIS_URL.
+CELERY_TASK_ALWAYS_EAGER = True
+if REDIS_URL:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", "vs-test")  # noqa: F405

@@ -1,0 +1,27 @@
+"""Fixtures shared by every test package."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Site
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Each test starts with an empty cache (rate limits, cached pages and feeds), also on a shared Redis."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    """The demo site's home page, as load_initial_data builds it (without plugin demo content)."""
+    from cms.demo import ensure_home_page, ensure_townships
+
+    ensure_townships()
+    return ensure_home_page()
+
+
+@pytest.fixture
+def site(home_page):
+    return Site.objects.get(is_default_site=True)
