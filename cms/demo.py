@@ -76,7 +76,9 @@ def ensure_home_page() -> HomePage:
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="博罗志愿服务总站")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="博罗志愿服务总站"
+        )
     elif site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home

@@ -36,7 +36,12 @@ class Team(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
     name = models.CharField(_("队伍名称"), max_length=100, unique=True)
     slug = models.SlugField(_("网址标识"), max_length=100, unique=True, allow_unicode=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("队徽"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("队徽"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     speciality = models.CharField(_("服务领域"), max_length=50, blank=True, help_text=_("例如:助老、环保、助学"))
     summary = models.TextField(_("简介"), blank=True)
