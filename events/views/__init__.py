@@ -1,0 +1,1 @@
+"""Public views of the events plugin, one module per area."""
