@@ -1,0 +1,110 @@
+"""Plugins are switched by CMS_PLUGINS alone: each combination boots, migrates from scratch and serves the home page."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+from wagtail import hooks
+
+from cms import plugins
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import json
+from django.apps import apps
+from django.test import Client
+from django.urls import get_resolver
+response = Client().get("/")
+print(json.dumps({
+    "status": response.status_code,
+    "plugins": [name for name in ("incubator", "events") if apps.is_installed(name)],
+    "namespaces": sorted(name for name in ("incubator", "events") if name in get_resolver().namespace_dict),
+    "title_shown": "博罗志愿服务总站" in response.content.decode(),
+}))
+"""
+
+
+def run_manage(args, env):
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("enabled", ["", "incubator", "events"])
+def test_each_plugin_combination_boots_migrates_and_serves(enabled, tmp_path):
+    env = {
+        **os.environ,
+        "CMS_PLUGINS": enabled,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "VAR_DIR": str(tmp_path),
+    }
+    env.pop("REDIS_URL", None)
+    for args in (
+        ["migrate", "--noinput", "-v", "0"],
+        ["load_initial_data"],
+        ["makemigrations", "--check", "--dry-run"],
+    ):
+        result = run_manage(args, env)
+        assert result.returncode == 0, result.stdout + result.stderr
+    result = run_manage(["shell", "-c", PROBE], env)
+    assert result.returncode == 0, result.stderr
+    probe = json.loads(result.stdout.strip().splitlines()[-1])
+    expected = [name for name in ("incubator", "events") if name in enabled.split(",")]
+    assert probe == {"status": 200, "plugins": expected, "namespaces": expected, "title_shown": True}
+
+
+def test_plugin_urls_follow_the_setting(settings):
+    with override_settings(CMS_PLUGINS=[]):
+        assert plugins.plugin_urlpatterns() == []
+    mounted = [pattern.pattern._route for pattern in plugins.plugin_urlpatterns()]
+    assert mounted == [f"{name}/" for name in plugins.installed_plugins()]
+
+
+def test_a_listed_plugin_that_is_not_installed_is_ignored(settings):
+    settings.CMS_PLUGINS = ["incubator", "no_such_plugin"]
+    assert "no_such_plugin" not in plugins.installed_plugins()
+
+
+class _Panel(plugins.HomePagePanel):
+    order = 5
+
+
+class _ScreenPanel(plugins.HomePagePanel):
+    order = 1
+    on_screen = True
+
+
+class _HiddenPanel(plugins.HomePagePanel):
+    def is_shown(self):
+        return False
+
+
+def test_home_page_panels_are_ordered_filtered_and_screen_aware(rf):
+    with hooks.register_temporarily(
+        plugins.HOME_PAGE_PANELS_HOOK, [lambda: _Panel, lambda: _ScreenPanel, lambda: _HiddenPanel]
+    ):
+        request = rf.get("/")
+        everything = [type(panel) for panel in plugins.home_page_panels(request)]
+        on_screen = [type(panel) for panel in plugins.home_page_panels(request, on_screen=True)]
+    assert everything.index(_ScreenPanel) < everything.index(_Panel)
+    assert _HiddenPanel not in everything
+    assert _ScreenPanel in on_screen
+    assert _Panel not in on_screen
+
+
+def test_admin_dashboard_panel_factory_can_hide_itself(rf):
+    shown = object()
+    with hooks.register_temporarily("construct_homepage_panels", []):
+        plugins.register_admin_dashboard_panel(lambda request: shown)
+        plugins.register_admin_dashboard_panel(lambda request: None)
+        panels = []
+        for add in hooks.get_hooks("construct_homepage_panels")[-2:]:
+            add(rf.get("/admin/"), panels)
+    assert panels == [shown]
