@@ -3,6 +3,7 @@
 from .rooms import (
     HOLDING_STATUSES,
     Booking,
+    BookingNotice,
     BookingSeries,
     BookingStatus,
     ClosedPeriod,
@@ -16,6 +17,7 @@ from .rooms import (
 __all__ = [
     "HOLDING_STATUSES",
     "Booking",
+    "BookingNotice",
     "BookingSeries",
     "BookingStatus",
     "ClosedPeriod",

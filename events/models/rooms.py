@@ -259,7 +259,6 @@ class Booking(models.Model):
         verbose_name=_("审核人"),
     )
     cancelled_at = models.DateTimeField(_("取消时间"), null=True, blank=True)
-    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     manage_token = models.CharField(max_length=64, unique=True, default=new_manage_token, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -309,3 +308,26 @@ class Booking(models.Model):
     @property
     def duration(self) -> timedelta:
         return self.end - self.start
+
+
+class BookingNotice(models.Model):
+    """One email sent about a booking; the unique pair makes the mail tasks safe to run twice."""
+
+    class Kind(models.TextChoices):
+        REQUESTED = "requested", _("已收到申请")
+        CONFIRMED = "confirmed", _("预约已确认")
+        DECLINED = "declined", _("预约未通过")
+        CANCELLED = "cancelled", _("预约已取消")
+        REMINDER = "reminder", _("预约提醒")
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("预约通知")
+        verbose_name_plural = _("预约通知")
+        constraints = [models.UniqueConstraint(fields=["booking", "kind"], name="events_notice_once_per_kind")]
+
+    def __str__(self):
+        return f"{self.booking_id} {self.kind}"
