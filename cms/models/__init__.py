@@ -1,5 +1,6 @@
 from .pages import HomePage
+from .screen import ScreenPage
 from .showroom import RoleModel
-from .teams import Team, Township
+from .teams import Team, TeamIndexPage, Township
 
-__all__ = ["HomePage", "RoleModel", "Team", "Township"]
+__all__ = ["HomePage", "RoleModel", "ScreenPage", "Team", "TeamIndexPage", "Township"]

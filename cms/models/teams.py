@@ -1,10 +1,25 @@
 """Volunteer teams: the shared domain object of the showroom, the incubator and the events plugin."""
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
+from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
+
+from cms import teams as team_services
+from cms.geo import InvalidPoint
+
+LOGO_RENDITION = "fill-160x160"
+ROLE_MODEL_RENDITION = "fill-120x120"
+TEAMS_PER_PAGE = 24
 
 
 class Township(models.Model):
@@ -25,7 +40,21 @@ class Township(models.Model):
         return self.name
 
 
-class Team(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+class TeamQuerySet(models.QuerySet):
+    def published(self):
+        """Teams the public may see: published ones (a draft waits for an editor)."""
+        return self.filter(live=True)
+
+    def for_listing(self):
+        """With township and logo (renditions prefetched), so a listing makes a fixed number of queries."""
+        images = get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
+        return self.select_related("township").prefetch_related(Prefetch("logo", queryset=images))
+
+    def specialities(self) -> list[str]:
+        return list(self.exclude(speciality="").order_by("speciality").values_list("speciality", flat=True).distinct())
+
+
+class Team(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
     """A volunteer team (志愿服务队伍). Drafts (``live=False``) wait for an editor to publish them."""
 
     class Status(models.TextChoices):
@@ -95,6 +124,8 @@ class Team(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
         index.FilterField("live"),
     ]
 
+    objects = TeamQuerySet.as_manager()
+
     class Meta:
         ordering = ["duty_order", "name"]
         verbose_name = _("志愿团队")
@@ -102,3 +133,132 @@ class Team(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_colour(self) -> str:
+        return self.uniform_colour or "#C8102E"
+
+    def get_url(self, request=None) -> str | None:
+        """The public profile page, or None while the team is a draft or the site has no team directory."""
+        if not self.live:
+            return None
+        index_page = TeamIndexPage.objects.live().public().first()
+        return index_page.team_url(self, request) if index_page else None
+
+    def featured_role_models(self):
+        """The team's role models shown on its profile, photos' renditions prefetched."""
+        images = get_image_model().objects.prefetch_renditions(ROLE_MODEL_RENDITION)
+        return self.role_models.filter(featured=True).prefetch_related(Prefetch("photo", queryset=images))
+
+    def get_preview_template(self, request, mode_name):
+        return "pages/team_profile.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"team": self, "role_models": self.featured_role_models() if self.pk else []}
+
+
+class TeamIndexPage(RoutablePageMixin, Page):
+    """The team directory (``/teams/``), each team's profile (``/teams/<slug>/``) and the team map (``/teams/map/``)."""
+
+    intro = RichTextField(_("简介"), blank=True, features=["bold", "italic", "link"], help_text=_("显示在团队名录顶部"))
+    map_intro = RichTextField(
+        _("分布图说明"), blank=True, features=["bold", "italic", "link"], help_text=_("显示在团队分布图页面顶部")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("map_intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "pages/team_index_page.html"
+
+    class Meta:
+        verbose_name = _("志愿团队名录")
+        verbose_name_plural = _("志愿团队名录")
+
+    def team_url(self, team, request=None) -> str:
+        return (self.get_url(request) or "") + self.reverse_subpage("team", args=[team.slug])
+
+    def _with_profile_urls(self, teams, request):
+        """Set ``profile_url`` on each team, resolving this page's own URL once."""
+        base = self.get_url(request) or ""
+        for team in teams:
+            team.profile_url = base + self.reverse_subpage("team", args=[team.slug])
+        return teams
+
+    def map_url(self, request=None) -> str:
+        return (self.get_url(request) or "") + self.reverse_subpage("team_map")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["map_url"] = self.map_url(request)
+        context["directory_url"] = self.get_url(request)
+        return context
+
+    @path("")
+    def directory(self, request):
+        """All published teams, filtered by township and speciality, a page at a time."""
+        teams = Team.objects.published()
+        townships = list(Township.objects.all())
+        specialities = teams.specialities()
+        township = next((t for t in townships if t.slug == request.GET.get("township")), None)
+        speciality = request.GET.get("speciality", "")
+        if township:
+            teams = teams.filter(township=township)
+        if speciality in specialities:
+            teams = teams.filter(speciality=speciality)
+        else:
+            speciality = ""
+        teams_page = Paginator(teams.for_listing(), TEAMS_PER_PAGE).get_page(request.GET.get("page"))
+        self._with_profile_urls(teams_page, request)
+        return self.render(
+            request,
+            context_overrides={
+                "teams": teams_page,
+                "townships": townships,
+                "specialities": specialities,
+                "selected_township": township,
+                "selected_speciality": speciality,
+            },
+        )
+
+    @path("map/")
+    def team_map(self, request):
+        """The team map (分布图) with its list; ``?township=`` or ``?lat=&lng=`` sorts the list by distance."""
+        townships = list(Township.objects.all())
+        teams = list(Team.objects.published().for_listing().order_by("township__sort_order", "duty_order", "name"))
+        self._with_profile_urls(teams, request)
+        status = 200
+        error = ""
+        try:
+            origin = team_services.origin_from_query(request.GET, townships)
+        except InvalidPoint as invalid:
+            origin, error, status = None, str(invalid), 400
+        nearby = team_services.sort_by_distance(teams, origin.point) if origin else []
+        response = self.render(
+            request,
+            template="pages/team_map.html",
+            context_overrides={
+                "teams": teams,
+                "townships": townships,
+                "origin": origin,
+                "nearby": nearby,
+                "reach_counts": team_services.reach_counts(nearby),
+                "error": error,
+                "markers": team_services.map_markers(teams, nearby),
+                "map_settings": team_services.map_settings(settings, origin),
+            },
+        )
+        response.status_code = status
+        return response
+
+    @path("<str:slug>/")
+    def team(self, request, slug):
+        """A published team's profile (a volunteer-card style identity); drafts are not found."""
+        team = Team.objects.published().select_related("township", "logo").filter(slug=slug).first()
+        if team is None:
+            raise Http404
+        return self.render(
+            request,
+            template="pages/team_profile.html",
+            context_overrides={"team": team, "role_models": team.featured_role_models()},
+        )

@@ -1,0 +1,127 @@
+"""The team map's "near me" mode: where the visitor is, which teams are closest, which are within the 10-minute circle.
+
+Works on teams and townships handed in by the caller (it makes no query), so the map view, the API and the tests
+share one set of rules.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from cms import geo
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The point the visitor measures from: their own location or a township's centre."""
+
+    point: geo.Point
+    label: str
+    township_slug: str = ""
+
+
+@dataclass(frozen=True)
+class NearbyTeam:
+    team: object
+    distance: float
+    reach: str
+    approximate: bool
+
+    @property
+    def distance_label(self) -> str:
+        return geo.format_distance(self.distance)
+
+
+def team_point(team) -> tuple[geo.Point | None, bool]:
+    """The team's own coordinates, else its township's centre (``approximate`` is then True), else None."""
+    if team.latitude is not None and team.longitude is not None:
+        return geo.Point(float(team.latitude), float(team.longitude)), False
+    if team.township is not None:
+        return geo.Point(float(team.township.latitude), float(team.township.longitude)), True
+    return None, False
+
+
+def origin_from_query(params, townships) -> Origin | None:
+    """The origin asked for by ``?township=<slug>`` or ``?lat=&lng=``; None when neither is given.
+
+    Raises ``geo.InvalidPoint`` (with a message for the visitor) for an unknown township or a bad coordinate.
+    """
+    slug = (params.get("township") or "").strip()
+    if slug:
+        township = next((t for t in townships if t.slug == slug), None)
+        if township is None:
+            raise geo.InvalidPoint(_("找不到这个镇街,请从列表中选择"))
+        return Origin(geo.parse_point(township.latitude, township.longitude), township.name, township.slug)
+    if params.get("lat") or params.get("lng"):
+        return Origin(geo.parse_point(params.get("lat"), params.get("lng")), str(_("您的位置")))
+    return None
+
+
+def sort_by_distance(teams, origin: geo.Point) -> list[NearbyTeam]:
+    """Teams nearest first (ties by name), each with its distance and reach; teams without any location are left out."""
+    nearby = []
+    for team in teams:
+        point, approximate = team_point(team)
+        if point is None:
+            continue
+        distance = geo.distance_m(origin, point)
+        nearby.append(NearbyTeam(team, distance, geo.reach(distance), approximate))
+    return sorted(nearby, key=lambda item: (item.distance, item.team.name))
+
+
+def reach_counts(nearby: list[NearbyTeam]) -> dict[str, int]:
+    return {
+        geo.WALK: sum(1 for item in nearby if item.reach == geo.WALK),
+        geo.RIDE: sum(1 for item in nearby if item.reach in (geo.WALK, geo.RIDE)),
+    }
+
+
+def map_markers(teams, nearby: list[NearbyTeam]) -> list[dict]:
+    """The markers the map script draws (JSON-ready); the same teams the list shows, with their ``profile_url``."""
+    reach_by_team = {item.team.pk: (item.reach, item.distance_label) for item in nearby}
+    markers = []
+    for team in teams:
+        point, approximate = team_point(team)
+        if point is None:
+            continue
+        reach, distance = reach_by_team.get(team.pk, ("", ""))
+        markers.append(
+            {
+                "id": team.pk,
+                "name": team.name,
+                "url": team.profile_url,
+                "lat": point.latitude,
+                "lng": point.longitude,
+                "colour": team.display_colour,
+                "speciality": team.speciality,
+                "township": team.township.name if team.township else "",
+                "approximate": approximate,
+                "reach": reach,
+                "distance": str(distance),
+            }
+        )
+    return markers
+
+
+def map_settings(settings, origin: Origin | None) -> dict:
+    """What the map script needs: tiles, the origin and the two circle radii."""
+    return {
+        "tileUrl": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        # AutoNavi's tile servers are webrd01..04; Leaflet's own default is a/b/c.
+        "subdomains": getattr(
+            settings, "MAP_TILE_SUBDOMAINS", "1234" if "autonavi" in settings.MAP_TILE_URL else "abc"
+        ),
+        "origin": {"lat": origin.point.latitude, "lng": origin.point.longitude, "label": str(origin.label)}
+        if origin
+        else None,
+        "walkRadius": geo.WALK_RADIUS_M,
+        "rideRadius": geo.RIDE_RADIUS_M,
+        "labels": {
+            "origin": str(_("出发点")),
+            "walk": str(_("步行10分钟")),
+            "ride": str(_("骑行10分钟")),
+            "locating": str(_("正在获取您的位置……")),
+            "locateFailed": str(_("无法获取位置,请从列表中选择镇街")),
+        },
+    }
