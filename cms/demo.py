@@ -96,7 +96,7 @@ def load_demo_content(stdout) -> None:
         ensure_admin(stdout)
         ensure_townships()
         home = ensure_home_page()
-        ensure_teams()
+        ensure_teams(home)
     for load in demo_content_loaders():
         with transaction.atomic():
             load(home, stdout)

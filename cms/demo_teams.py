@@ -6,7 +6,7 @@ Other engineers' demo data (incubator, events) relies on these slugs; keep them 
 from datetime import date
 from decimal import Decimal
 
-from cms.models import Team, Township
+from cms.models import ScreenPage, Team, TeamIndexPage, Township
 
 # The seven featured teams that take turns on duty at the station (值班制), in duty order.
 # (slug, name, township slug, speciality, uniform colour, founded, members, latitude, longitude, contact, address, summary)
@@ -222,8 +222,11 @@ def _publish_new(team: Team) -> None:
     team.save_revision().publish()
 
 
-def ensure_teams() -> list[Team]:
-    """The demo teams, created once (existing teams, perhaps edited since, are left alone). Returns all of them."""
+def ensure_teams(home=None) -> list[Team]:
+    """The demo teams, created once (existing teams, perhaps edited since, are left alone). Returns all of them.
+
+    Given the home page, also the team directory and the screen-mode page under it.
+    """
     townships = {township.slug: township for township in Township.objects.all()}
     existing = set(
         Team.objects.filter(slug__in=[row[0] for row in DUTY_TEAMS + OTHER_TEAMS]).values_list("slug", flat=True)
@@ -273,4 +276,73 @@ def ensure_teams() -> list[Team]:
                 duty_order=order,
             )
         )
+    if home is not None:
+        ensure_team_index_page(home)
+        ensure_screen_page(home)
     return list(Team.objects.filter(slug__in=DUTY_TEAM_SLUGS + [row[0] for row in OTHER_TEAMS]))
+
+
+def _add_published_child(home, page):
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_team_index_page(home) -> TeamIndexPage:
+    existing = TeamIndexPage.objects.child_of(home).first()
+    if existing:
+        return existing
+    return _add_published_child(
+        home,
+        TeamIndexPage(
+            title="志愿团队",
+            slug="teams",
+            show_in_menus=True,
+            intro="<p>博罗县共有各类志愿服务组织927个。这里收录在总站登记的志愿服务队伍,"
+            "其中7支特色队伍每天轮流到总站值班。按镇街或服务领域找到身边的队伍,加入他们。</p>",
+            map_intro="<p>打造“10分钟志愿服务圈”:选择您所在的镇街或使用您的位置,"
+            "看看步行或骑行10分钟内有哪些志愿服务队伍。</p>",
+            search_description="博罗县志愿服务队伍名录、分布图和附近的队伍。",
+        ),
+    )
+
+
+SCREEN_SLIDES = [
+    ("notice", {"heading": "奉献、友爱、互助、进步", "text": "弘扬志愿服务精神 · 仁爱博罗、文明之城", "duration": 10}),
+    ("duty_teams", {"heading": "每日值班的7支特色志愿服务队伍", "duration": 15}),
+    (
+        "notice",
+        {
+            "heading": "5.5万名志愿者 · 927个组织",
+            "text": "截至2016年5月底,博罗县实名注册志愿者5.5万余人,志愿服务项目累计1361个",
+            "duration": 12,
+        },
+    ),
+    ("panels", {"heading": "近期活动与今日值班", "duration": 20}),
+    (
+        "notice",
+        {
+            "heading": "总站便民服务",
+            "text": "免费茶水 · 手机应急充电 · 图书阅览 · 资源对接 · 志愿服务咨询 · “志愿云”注册指导",
+            "duration": 12,
+        },
+    ),
+    (
+        "notice",
+        {
+            "heading": "10分钟志愿服务圈",
+            "text": "扫码或登录“惠州志愿服务网”,找到身边的志愿服务队伍",
+            "duration": 10,
+        },
+    ),
+]
+
+
+def ensure_screen_page(home) -> ScreenPage:
+    existing = ScreenPage.objects.child_of(home).first()
+    if existing:
+        return existing
+    return _add_published_child(
+        home,
+        ScreenPage(title="总站大屏", slug="screen", refresh_minutes=5, slides=SCREEN_SLIDES),
+    )

@@ -138,7 +138,7 @@ class ScreenPage(RoutablePageMixin, Page):
         context["slides_url"] = self.slides_url(request)
         return context
 
-    @path("slides/")
+    @path("slides/", name="slides")
     def slides_fragment(self, request):
         """Only the slides, for the screen's script to swap in without reloading the page."""
         response = self.render(request, template="pages/screen_slides.html")

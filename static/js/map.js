@@ -1,0 +1,113 @@
+/* The team map (分布图): draws the teams of the server-rendered list on a Leaflet map and offers "use my location".
+ * Everything works without this script: the list beside the map and the township form are plain HTML. */
+(function () {
+  "use strict";
+
+  function readJson(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  var settings = readJson("team-map-settings") || { labels: {} };
+  var labels = settings.labels || {};
+
+  // "Use my location": ask the browser, then let the server sort the list (?lat=&lng=).
+  var locate = document.querySelector("[data-locate]");
+  if (locate && "geolocation" in navigator) {
+    var status = locate.querySelector("[data-locate-status]");
+    locate.hidden = false;
+    locate.addEventListener("submit", function (event) {
+      if (locate.elements.lat.value) {
+        return;
+      }
+      event.preventDefault();
+      status.textContent = labels.locating || "";
+      navigator.geolocation.getCurrentPosition(
+        function (position) {
+          locate.elements.lat.value = position.coords.latitude.toFixed(6);
+          locate.elements.lng.value = position.coords.longitude.toFixed(6);
+          locate.submit();
+        },
+        function () {
+          status.textContent = labels.locateFailed || "";
+        },
+        { enableHighAccuracy: false, timeout: 10000, maximumAge: 60000 }
+      );
+    });
+  }
+
+  var element = document.getElementById("team-map");
+  if (!element || !window.L) {
+    return;
+  }
+  var markers = readJson("team-map-markers") || [];
+  element.hidden = false;
+
+  var map = L.map(element, { scrollWheelZoom: false });
+  L.tileLayer(settings.tileUrl, {
+    attribution: settings.attribution,
+    subdomains: settings.subdomains || "abc",
+    maxZoom: 18,
+  }).addTo(map);
+
+  function popupFor(marker) {
+    var box = document.createElement("div");
+    var link = document.createElement("a");
+    link.href = marker.url;
+    link.textContent = marker.name;
+    box.appendChild(link);
+    var details = [marker.township, marker.speciality, marker.distance].filter(Boolean).join(" · ");
+    if (details) {
+      var line = document.createElement("div");
+      line.textContent = details;
+      box.appendChild(line);
+    }
+    return box;
+  }
+
+  var layers = {};
+  var points = [];
+  markers.forEach(function (marker) {
+    var layer = L.circleMarker([marker.lat, marker.lng], {
+      radius: marker.reach ? 10 : 8,
+      color: marker.reach === "walk" ? "#0b6e2e" : "#ffffff",
+      weight: marker.reach ? 3 : 2,
+      fillColor: marker.colour,
+      fillOpacity: marker.approximate ? 0.55 : 0.95,
+    });
+    layer.bindPopup(popupFor(marker));
+    layer.bindTooltip(marker.name);
+    layer.addTo(map);
+    layers[marker.id] = layer;
+    points.push([marker.lat, marker.lng]);
+  });
+
+  var origin = settings.origin;
+  if (origin) {
+    var centre = [origin.lat, origin.lng];
+    L.circle(centre, { radius: settings.rideRadius, color: "#1a73e8", weight: 1, fillOpacity: 0.05 })
+      .bindTooltip(labels.ride)
+      .addTo(map);
+    L.circle(centre, { radius: settings.walkRadius, color: "#0b6e2e", weight: 2, fillOpacity: 0.1 })
+      .bindTooltip(labels.walk)
+      .addTo(map);
+    L.circleMarker(centre, { radius: 7, color: "#1a73e8", weight: 3, fillColor: "#ffffff", fillOpacity: 1 })
+      .bindTooltip(origin.label || labels.origin, { permanent: true, direction: "top" })
+      .addTo(map);
+    map.setView(centre, 13);
+  } else if (points.length) {
+    map.fitBounds(points, { padding: [24, 24], maxZoom: 14 });
+  } else {
+    map.setView([23.17, 114.29], 10);
+  }
+
+  // The list and the map point at each other: hovering or focusing a team in the list opens its marker.
+  document.querySelectorAll("[data-team-id]").forEach(function (item) {
+    var layer = layers[item.getAttribute("data-team-id")];
+    if (!layer) {
+      return;
+    }
+    item.addEventListener("mouseenter", function () { layer.openPopup(); });
+    item.addEventListener("focusin", function () { layer.openPopup(); });
+  });
+})();
