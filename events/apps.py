@@ -5,3 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("活动与预约")
+
+    def ready(self):
+        # The plugin's periodic tasks exist only while the plugin is installed.
+        from celery.schedules import crontab
+
+        from cms.celery import app
+
+        app.conf.beat_schedule = {
+            **(app.conf.beat_schedule or {}),
+            "events-booking-reminders": {
+                "task": "events.tasks.send_booking_reminders",
+                "schedule": crontab(hour=18, minute=0),
+            },
+            "events-expire-booking-requests": {
+                "task": "events.tasks.expire_booking_requests",
+                "schedule": crontab(minute=5),
+            },
+        }

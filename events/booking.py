@@ -1,0 +1,559 @@
+"""The booking rules of the function rooms: the one place that decides whether a booking may hold a slot.
+
+The public request form, the staff admin, the JSON API and other plugins (through ``events.services``) all call
+the functions below. Each write runs in one transaction holding the check and the insert together: on SQLite the
+settings make it IMMEDIATE (writers are serialised), on PostgreSQL the exclusion constraint
+``events_booking_no_overlap`` rejects whatever slips between the check and the insert. Mail goes out after commit.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from events.models import (
+    HOLDING_STATUSES,
+    Booking,
+    BookingSeries,
+    BookingStatus,
+    FunctionRoom,
+    RoomEquipment,
+)
+
+OVERLAP_CONSTRAINT = "events_booking_no_overlap"
+SUGGESTION_DAYS = 14
+
+
+@dataclass(frozen=True, order=True)
+class Slot:
+    start: datetime
+    end: datetime
+
+    def __str__(self):
+        start, end = timezone.localtime(self.start), timezone.localtime(self.end)
+        return f"{date_format(start, 'n月j日')} {start:%H:%M}–{end:%H:%M}"
+
+
+class RoomUnavailable(Exception):  # noqa: N818  (the name callers read: "the room is unavailable")
+    """The requested time overlaps another booking; ``suggestions`` are the nearest free slots of the same length."""
+
+    def __init__(self, room: FunctionRoom, slot: Slot, suggestions: list[Slot]):
+        self.room = room
+        self.slot = slot
+        self.suggestions = suggestions
+        if suggestions:
+            message = _("%(room)s 在 %(slot)s 已被预约。最近的空闲时段:%(free)s。") % {
+                "room": room,
+                "slot": slot,
+                "free": "、".join(str(s) for s in suggestions),
+            }
+        else:
+            message = _("%(room)s 在 %(slot)s 已被预约,近期没有同样长度的空闲时段。") % {"room": room, "slot": slot}
+        self.message = message
+        super().__init__(message)
+
+
+# --- the rules -------------------------------------------------------------------------------------------------
+
+
+def blocked_range(room: FunctionRoom, start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    """The time the room is unavailable to others: the booking plus the buffer after it (cleaning, set-up)."""
+    return start, end + room.buffer
+
+
+def opening_intervals(room: FunctionRoom, day: date) -> list[Slot]:
+    """The room's opening intervals on ``day`` (empty when it is closed that day). Uses prefetched relations."""
+    if any(period.start_date <= day <= period.end_date for period in room.closed_periods.all()):
+        return []
+    tz = timezone.get_current_timezone()
+    return sorted(
+        Slot(datetime.combine(day, hours.opens, tz), datetime.combine(day, hours.closes, tz))
+        for hours in room.opening_hours.all()
+        if hours.weekday == day.weekday()
+    )
+
+
+def closure_on(room: FunctionRoom, day: date):
+    return next((p for p in room.closed_periods.all() if p.start_date <= day <= p.end_date), None)
+
+
+def time_rule_errors(room: FunctionRoom, start: datetime, end: datetime, now: datetime) -> list[str]:
+    """Everything about *when* that does not depend on other bookings: hours, closures, duration, notice, horizon."""
+    errors = []
+    if timezone.is_naive(start) or timezone.is_naive(end):
+        return [_("请提供带时区的时间。")]
+    if end <= start:
+        return [_("结束时间必须晚于开始时间。")]
+    # Out-of-window times return early: nothing below needs to run, and far-off dates could overflow.
+    if start > now + timedelta(days=room.horizon_days):
+        return [_("最多只能预约 %(n)d 天以内的时段。") % {"n": room.horizon_days}]
+    if start < now + timedelta(hours=room.min_notice_hours):
+        return [_("请至少提前 %(n)d 小时预约。") % {"n": room.min_notice_hours}]
+    minutes = (end - start).total_seconds() / 60
+    if minutes < room.min_duration_minutes:
+        errors.append(_("每次预约至少 %(n)d 分钟。") % {"n": room.min_duration_minutes})
+    if minutes > room.max_duration_minutes:
+        errors.append(_("每次预约最长 %(n)d 分钟。") % {"n": room.max_duration_minutes})
+    local_start, local_end = timezone.localtime(start), timezone.localtime(end)
+    closure = closure_on(room, local_start.date())
+    if closure is not None:
+        errors.append(_("%(day)s 闭馆:%(reason)s。") % {"day": local_start.date(), "reason": closure.reason})
+    elif not any(
+        interval.start <= start and end <= interval.end for interval in opening_intervals(room, local_start.date())
+    ):
+        hours = "、".join(
+            f"{timezone.localtime(i.start):%H:%M}–{timezone.localtime(i.end):%H:%M}"
+            for i in opening_intervals(room, local_start.date())
+        )
+        if hours:
+            errors.append(_("预约须在开放时间内:当天 %(hours)s。") % {"hours": hours})
+        else:
+            errors.append(_("%(day)s 不开放。") % {"day": local_start.date()})
+    if local_end.date() != local_start.date() and not errors:
+        errors.append(_("预约不能跨天。"))
+    return errors
+
+
+def validate_booking(
+    room: FunctionRoom,
+    *,
+    start: datetime,
+    end: datetime,
+    purpose: str,
+    attendees: int,
+    equipment: Iterable[RoomEquipment] = (),
+    now: datetime | None = None,
+) -> None:
+    """Raise ``ValidationError`` (a dict of field errors) unless the booking obeys every rule except the overlap."""
+    now = now or timezone.now()
+    errors: dict[str, list[str]] = {}
+    if not room.is_active:
+        errors.setdefault("room", []).append(_("该功能室暂不开放预约。"))
+    time_errors = time_rule_errors(room, start, end, now)
+    if time_errors:
+        errors["start"] = time_errors
+    if purpose not in room.purposes:
+        errors["purpose"] = [_("该功能室不能用于此用途。")]
+    if attendees is None or attendees < 1:
+        errors["attendees"] = [_("预计人数至少为 1 人。")]
+    elif attendees > room.capacity:
+        errors["attendees"] = [_("预计人数超过容纳人数(%(n)d 人)。") % {"n": room.capacity}]
+    for item in equipment:
+        if item.room_id != room.pk:
+            errors.setdefault("equipment", []).append(_("%(item)s 不属于该功能室。") % {"item": item})
+        elif not item.is_available:
+            errors.setdefault("equipment", []).append(_("%(item)s 暂时不可用。") % {"item": item})
+    if errors:
+        raise ValidationError(errors)
+
+
+def holding_bookings(room: FunctionRoom, start: datetime, end: datetime):
+    """Holding bookings of ``room`` whose blocked range meets [start, end)."""
+    return Booking.objects.filter(
+        room=room, status__in=HOLDING_STATUSES, blocked_start__lt=end, blocked_end__gt=start
+    ).order_by("blocked_start")
+
+
+def conflicts(room: FunctionRoom, start: datetime, end: datetime, *, exclude: Booking | None = None):
+    """Holding bookings that a new booking [start, end) would overlap, buffers included."""
+    blocked_start, blocked_end = blocked_range(room, start, end)
+    bookings = holding_bookings(room, blocked_start, blocked_end)
+    if exclude is not None and exclude.pk:
+        bookings = bookings.exclude(pk=exclude.pk)
+    return bookings
+
+
+def free_intervals(room: FunctionRoom, day: date, busy: Iterable[Booking]) -> list[Slot]:
+    """The times on ``day`` in which a booking can hold the room: opening hours minus others' blocked ranges.
+
+    A new booking ending at ``t`` blocks the room until ``t + buffer``, so each busy range also pushes the free time
+    before it back by the room's buffer.
+    """
+    free = opening_intervals(room, day)
+    for booking in busy:
+        taken = Slot(booking.blocked_start - room.buffer, booking.blocked_end)
+        free = [part for interval in free for part in _subtract(interval, taken)]
+    return free
+
+
+def _subtract(interval: Slot, taken: Slot) -> list[Slot]:
+    if taken.end <= interval.start or taken.start >= interval.end:
+        return [interval]
+    parts = []
+    if taken.start > interval.start:
+        parts.append(Slot(interval.start, taken.start))
+    if taken.end < interval.end:
+        parts.append(Slot(taken.end, interval.end))
+    return parts
+
+
+def suggest_free_slots(
+    room: FunctionRoom, start: datetime, end: datetime, *, limit: int = 3, now: datetime | None = None
+) -> list[Slot]:
+    """The free slots of the same length nearest to [start, end), that obey every time rule; one query."""
+    now = now or timezone.now()
+    length = end - start
+    step = timedelta(minutes=room.slot_minutes)
+    first_day = max(timezone.localtime(start).date() - timedelta(days=SUGGESTION_DAYS // 2), timezone.localdate(now))
+    last_day = first_day + timedelta(days=SUGGESTION_DAYS)
+    window_start = datetime.combine(first_day, time.min, timezone.get_current_timezone())
+    window_end = datetime.combine(last_day, time.max, timezone.get_current_timezone())
+    busy = list(holding_bookings(room, window_start - room.buffer, window_end + room.buffer))
+    candidates = []
+    day = first_day
+    while day <= last_day:
+        for interval in free_intervals(room, day, busy):
+            candidate = Slot(interval.start, interval.start + length)
+            while candidate.end <= interval.end:
+                if not time_rule_errors(room, candidate.start, candidate.end, now):
+                    candidates.append(candidate)
+                candidate = Slot(candidate.start + step, candidate.end + step)
+        day += timedelta(days=1)
+    candidates.sort(key=lambda slot: (abs(slot.start - start), slot.start))
+    return sorted(candidates[:limit])
+
+
+@dataclass
+class DayAvailability:
+    day: date
+    closed_reason: str
+    opening: list[Slot]
+    busy: list[Booking]
+    free: list[Slot]
+
+
+def availability(
+    room: FunctionRoom, first_day: date, days: int, *, now: datetime | None = None
+) -> list[DayAvailability]:
+    """Free and busy times of ``room`` day by day; free means bookable now (notice and horizon honoured).
+
+    ``room`` must come with ``opening_hours`` and ``closed_periods`` prefetched; one query for the bookings.
+    """
+    now = now or timezone.now()
+    tz = timezone.get_current_timezone()
+    window_start = datetime.combine(first_day, time.min, tz)
+    window_end = datetime.combine(first_day + timedelta(days=days), time.min, tz)
+    busy = list(holding_bookings(room, window_start - room.buffer, window_end + room.buffer).select_related("team"))
+    bookable = Slot(now + timedelta(hours=room.min_notice_hours), now + timedelta(days=room.horizon_days))
+    result = []
+    for offset in range(days):
+        day = first_day + timedelta(days=offset)
+        closure = closure_on(room, day)
+        free = []
+        for interval in free_intervals(room, day, busy):
+            start, end = max(interval.start, bookable.start), min(interval.end, bookable.end)
+            if end - start >= timedelta(minutes=room.min_duration_minutes):
+                free.append(Slot(start, end))
+        result.append(
+            DayAvailability(
+                day=day,
+                closed_reason=closure.reason if closure else "",
+                opening=opening_intervals(room, day),
+                busy=[b for b in busy if timezone.localtime(b.start).date() == day],
+                free=free,
+            )
+        )
+    return result
+
+
+# --- writing bookings ------------------------------------------------------------------------------------------
+
+
+def expire_stale_requests(*, room: FunctionRoom | None = None, now: datetime | None = None) -> int:
+    """Requests nobody confirmed in time stop holding their slot. Returns how many expired."""
+    stale = Booking.objects.filter(status=BookingStatus.REQUESTED, expires_at__lte=now or timezone.now())
+    if room is not None:
+        stale = stale.filter(room=room)
+    return stale.update(status=BookingStatus.EXPIRED, updated_at=timezone.now())
+
+
+def _is_overlap_violation(error: IntegrityError) -> bool:
+    return OVERLAP_CONSTRAINT in str(error)
+
+
+def _hold(booking: Booking, *, now: datetime, update_fields: list[str] | None = None) -> None:
+    """Check the overlap and save, inside the caller's transaction; raise ``RoomUnavailable`` on a conflict."""
+    room = booking.room
+    slot = Slot(booking.start, booking.end)
+    if conflicts(room, booking.start, booking.end, exclude=booking).exists():
+        raise RoomUnavailable(room, slot, suggest_free_slots(room, booking.start, booking.end, now=now))
+    booking.blocked_start, booking.blocked_end = blocked_range(room, booking.start, booking.end)
+    try:
+        with transaction.atomic():  # a savepoint, so the caller's transaction survives a constraint violation
+            booking.save(update_fields=update_fields)
+    except IntegrityError as error:
+        if not _is_overlap_violation(error):
+            raise
+        raise RoomUnavailable(room, slot, suggest_free_slots(room, booking.start, booking.end, now=now)) from error
+
+
+def _prefetched_room(room: FunctionRoom) -> FunctionRoom:
+    return rooms_with_rules().get(pk=room.pk)
+
+
+def rooms_with_rules():
+    """Rooms with what the rules read prefetched (opening hours, closures, equipment)."""
+    return FunctionRoom.objects.prefetch_related("opening_hours", "closed_periods", "equipment")
+
+
+@dataclass
+class BookingRequest:
+    """What a caller asks for; the service decides whether it may be held."""
+
+    room: FunctionRoom
+    start: datetime
+    end: datetime
+    purpose: str
+    title: str
+    contact_name: str
+    contact_phone: str
+    contact_email: str
+    attendees: int
+    organiser_name: str = ""
+    team: object = None
+    equipment: list[RoomEquipment] = field(default_factory=list)
+    notes: str = ""
+    created_by: object = None
+    booked_for: object = None
+
+    def build(self, *, status: str, now: datetime, series: BookingSeries | None = None) -> Booking:
+        booking = Booking(
+            room=self.room,
+            series=series,
+            start=self.start,
+            end=self.end,
+            purpose=self.purpose,
+            title=self.title,
+            team=self.team,
+            organiser_name=self.organiser_name or (self.team.name if self.team else self.contact_name),
+            contact_name=self.contact_name,
+            contact_phone=self.contact_phone,
+            contact_email=self.contact_email,
+            attendees=self.attendees,
+            notes=self.notes,
+            status=status,
+            created_by=self.created_by,
+        )
+        if self.booked_for is not None:
+            booking.booked_for = self.booked_for
+        if status == BookingStatus.REQUESTED:
+            booking.expires_at = now + timedelta(hours=self.room.request_expiry_hours)
+        else:
+            booking.decided_at, booking.decided_by = now, self.created_by
+        booking.full_clean(
+            exclude=["blocked_start", "blocked_end", "room", "series", "team", "created_by"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+        return booking
+
+    def validate(self, now: datetime) -> None:
+        validate_booking(
+            self.room,
+            start=self.start,
+            end=self.end,
+            purpose=self.purpose,
+            attendees=self.attendees,
+            equipment=self.equipment,
+            now=now,
+        )
+
+
+def request_booking(request: BookingRequest, *, confirm: bool = False, now: datetime | None = None) -> Booking:
+    """Hold the slot for a new booking: ``requested`` (waits for staff) or, with ``confirm``, ``confirmed``.
+
+    Raises ``ValidationError`` when a rule is broken and ``RoomUnavailable`` when the time is taken.
+    """
+    now = now or timezone.now()
+    request.room = _prefetched_room(request.room)
+    request.validate(now)
+    status = BookingStatus.CONFIRMED if confirm else BookingStatus.REQUESTED
+    with transaction.atomic():
+        expire_stale_requests(room=request.room, now=now)
+        booking = request.build(status=status, now=now)
+        _hold(booking, now=now)
+        if request.equipment:
+            booking.equipment.set(request.equipment)
+        _notify(booking, status)
+    return booking
+
+
+def _notify(booking: Booking, kind: str) -> None:
+    from events.tasks import send_booking_notice
+
+    booking_id = booking.pk
+    transaction.on_commit(lambda: send_booking_notice.delay(booking_id, kind))
+
+
+# --- decisions and changes -------------------------------------------------------------------------------------
+
+
+def _locked(booking: Booking) -> Booking:
+    return Booking.objects.select_for_update().select_related("room").get(pk=booking.pk)
+
+
+def confirm_booking(booking: Booking, *, by=None, message: str = "", now: datetime | None = None) -> Booking:
+    """Staff approve a request. A request past its expiry time expires instead and cannot be confirmed."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = _locked(booking)
+        if booking.status == BookingStatus.REQUESTED and booking.expires_at and booking.expires_at <= now:
+            raise ValidationError(_("该申请已超过保留时间,已失效,无法确认。"))
+        if booking.status != BookingStatus.REQUESTED:
+            raise ValidationError(_("只有待审核的预约可以确认(当前状态:%(s)s)。") % {"s": booking.get_status_display()})
+        _decide(booking, BookingStatus.CONFIRMED, by=by, message=message, now=now)
+    return booking
+
+
+def decline_booking(booking: Booking, *, by=None, message: str = "", now: datetime | None = None) -> Booking:
+    """Staff decline a request, with a message for the requester; the slot is released."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = _locked(booking)
+        if booking.status != BookingStatus.REQUESTED:
+            raise ValidationError(_("只有待审核的预约可以拒绝(当前状态:%(s)s)。") % {"s": booking.get_status_display()})
+        _decide(booking, BookingStatus.DECLINED, by=by, message=message, now=now)
+    return booking
+
+
+def _decide(booking: Booking, status: str, *, by, message: str, now: datetime) -> None:
+    booking.status, booking.decided_by, booking.decided_at, booking.decision_message = status, by, now, message
+    booking.save(update_fields=["status", "decided_by", "decided_at", "decision_message", "updated_at"])
+    _notify(booking, status)
+
+
+def cancel_booking(booking: Booking, *, by=None, message: str = "", now: datetime | None = None) -> Booking:
+    """Cancel a requested or confirmed booking (by its requester or staff); the slot is released."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = _locked(booking)
+        if not booking.is_holding:
+            raise ValidationError(_("该预约已是“%(s)s”状态,无法取消。") % {"s": booking.get_status_display()})
+        booking.status, booking.cancelled_at = BookingStatus.CANCELLED, now
+        if message:
+            booking.decision_message = message
+        booking.save(update_fields=["status", "cancelled_at", "decision_message", "updated_at"])
+        _notify(booking, BookingStatus.CANCELLED)
+    return booking
+
+
+def move_booking(booking: Booking, *, start: datetime, end: datetime, now: datetime | None = None) -> Booking:
+    """Move one holding booking (e.g. one occurrence of a series) to a new time, under the same rules."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = _locked(booking)
+        if not booking.is_holding:
+            raise ValidationError(_("该预约已是“%(s)s”状态,无法改期。") % {"s": booking.get_status_display()})
+        room = _prefetched_room(booking.room)
+        validate_booking(
+            room,
+            start=start,
+            end=end,
+            purpose=booking.purpose,
+            attendees=booking.attendees,
+            equipment=booking.equipment.all(),
+            now=now,
+        )
+        expire_stale_requests(room=room, now=now)
+        booking.room, booking.start, booking.end = room, start, end
+        _hold(booking, now=now, update_fields=["start", "end", "blocked_start", "blocked_end", "updated_at"])
+    return booking
+
+
+# --- recurring bookings ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class SeriesResult:
+    series: BookingSeries | None
+    booked: list[Booking]
+    skipped: list[tuple[Slot, str]]
+
+
+def occurrence_slots(start: datetime, end: datetime, *, frequency: str, interval: int, count: int) -> list[Slot]:
+    """The occurrences of a series, keeping the local wall-clock time across daylight-saving changes."""
+    step = timedelta(days=interval * (7 if frequency == BookingSeries.Frequency.WEEKLY else 1))
+    local_start, local_end = timezone.localtime(start), timezone.localtime(end)
+    tz = timezone.get_current_timezone()
+    slots = []
+    for n in range(count):
+        day = local_start.date() + step * n
+        slots.append(
+            Slot(
+                datetime.combine(day, local_start.time(), tz),
+                datetime.combine(day + (local_end.date() - local_start.date()), local_end.time(), tz),
+            )
+        )
+    return slots
+
+
+def request_series(
+    request: BookingRequest,
+    *,
+    frequency: str = BookingSeries.Frequency.WEEKLY,
+    interval: int = 1,
+    count: int,
+    skip_conflicts: bool = False,
+    confirm: bool = False,
+    now: datetime | None = None,
+) -> SeriesResult:
+    """Book every occurrence of a recurring booking, all or nothing unless ``skip_conflicts``.
+
+    Without ``skip_conflicts`` a single unavailable occurrence refuses the whole series: ``ValidationError`` with
+    one message per occurrence. With it, the unavailable occurrences are reported in ``skipped``.
+    """
+    now = now or timezone.now()
+    room = request.room = _prefetched_room(request.room)
+    slots = occurrence_slots(request.start, request.end, frequency=frequency, interval=interval, count=count)
+    status = BookingStatus.CONFIRMED if confirm else BookingStatus.REQUESTED
+    booked, skipped = [], []
+    with transaction.atomic():
+        expire_stale_requests(room=room, now=now)
+        series = BookingSeries.objects.create(
+            room=room, title=request.title, frequency=frequency, interval=interval, count=count,
+            created_by=request.created_by,
+        )  # fmt: skip
+        for slot in slots:
+            request.start, request.end = slot.start, slot.end
+            try:
+                request.validate(now)
+                booking = request.build(status=status, now=now, series=series)
+                _hold(booking, now=now)
+            except ValidationError as error:
+                skipped.append((slot, " ".join(error.messages)))
+                continue
+            except RoomUnavailable as error:
+                skipped.append((slot, error.message))
+                continue
+            if request.equipment:
+                booking.equipment.set(request.equipment)
+            booked.append(booking)
+        if skipped and not skip_conflicts:
+            raise ValidationError([f"{slot}:{reason}" for slot, reason in skipped])
+        if not booked:
+            transaction.set_rollback(True)
+            return SeriesResult(None, [], skipped)
+        for booking in booked:
+            _notify(booking, status)
+    return SeriesResult(series, booked, skipped)
+
+
+def cancel_series_from(series: BookingSeries, day: date, *, by=None, now: datetime | None = None) -> int:
+    """Cancel every holding occurrence of ``series`` on or after ``day``; earlier ones stay. Returns how many."""
+    now = now or timezone.now()
+    tz = timezone.get_current_timezone()
+    occurrences = series.occurrences.filter(
+        Q(start__gte=datetime.combine(day, time.min, tz)), status__in=HOLDING_STATUSES
+    )
+    cancelled = 0
+    with transaction.atomic():
+        for booking in occurrences:
+            cancel_booking(booking, by=by, now=now)
+            cancelled += 1
+    return cancelled

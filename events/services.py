@@ -1,0 +1,70 @@
+"""The events plugin's public API for other plugins (e.g. the incubator booking mentoring sessions).
+
+Other plugins import only this module, guarded by ``django.apps.apps.is_installed("events")``.
+"""
+
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db.models import Model
+
+from events.booking import BookingRequest, RoomUnavailable, Slot, request_booking
+from events.models import Booking, FunctionRoom, RoomEquipment
+
+__all__ = ["Booking", "RoomUnavailable", "Slot", "ValidationError", "reserve_room", "rooms_for_choice"]
+
+
+def rooms_for_choice() -> list[tuple[str, str]]:
+    """``(slug, name)`` of every room open for booking, for a form's choices."""
+    return list(FunctionRoom.objects.filter(is_active=True).values_list("slug", "name"))
+
+
+def reserve_room(
+    *,
+    room_slug: str,
+    start: datetime,
+    end: datetime,
+    purpose: str,
+    title: str,
+    contact_name: str,
+    contact_phone: str,
+    contact_email: str,
+    attendees: int,
+    created_by: AbstractBaseUser | None = None,
+    booked_for: Model | None = None,
+    confirm: bool = False,
+    organiser_name: str = "",
+    team=None,
+    equipment: list[str] | None = None,
+) -> Booking:
+    """Book a room under all the booking rules; ``booked_for`` links the booking to the caller's own object.
+
+    ``purpose`` is one of ``incubation``, ``training``, ``exchange``; ``equipment`` a list of equipment slugs.
+    Raises ``RoomUnavailable`` (with ``.suggestions``, the nearest free slots) when the time is taken, and
+    ``ValidationError`` when a rule is broken (unknown room, outside opening hours, over capacity, ...).
+    """
+    room = FunctionRoom.objects.filter(slug=room_slug).first()
+    if room is None:
+        raise ValidationError({"room": [f"unknown room {room_slug!r}"]})
+    items = list(RoomEquipment.objects.filter(room=room, slug__in=equipment or []))
+    unknown = set(equipment or []) - {item.slug for item in items}
+    if unknown:
+        raise ValidationError({"equipment": [f"unknown equipment: {', '.join(sorted(unknown))}"]})
+    request = BookingRequest(
+        room=room,
+        start=start,
+        end=end,
+        purpose=purpose,
+        title=title,
+        contact_name=contact_name,
+        contact_phone=contact_phone,
+        contact_email=contact_email,
+        attendees=attendees,
+        organiser_name=organiser_name,
+        team=team,
+        equipment=items,
+        created_by=created_by,
+        booked_for=booked_for,
+    )
+    return request_booking(request, confirm=confirm)
