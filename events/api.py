@@ -7,4 +7,5 @@ from ninja import Router
 
 router = Router(tags=["events"])
 
-from events import api_rooms  # noqa: E402, F401  (registers the room and booking endpoints on ``router``)
+# Registers the room and booking endpoints (part 1) and GET /api/activities (part 2) on ``router``.
+from events import api_activities, api_rooms  # noqa: E402, F401

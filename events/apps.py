@@ -23,3 +23,7 @@ class EventsConfig(AppConfig):
                 "schedule": crontab(minute=5),
             },
         }
+        # Cached calendar feeds are rebuilt after any change to what they show.
+        from events.ical.cache import connect_signals
+
+        connect_signals()

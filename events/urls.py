@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from events.views import rooms
+from events.views import duty, feeds, rooms
 
 app_name = "events"
 
@@ -13,4 +13,12 @@ urlpatterns = [
     path("booking/<str:token>/", rooms.booking_manage, name="booking_manage"),
     path("booking/<str:token>/cancel/", rooms.booking_cancel, name="booking_cancel"),
     path("booking/<str:token>/booking.ics", rooms.booking_ics, name="booking_ics"),
+    # Part 2: the duty roster and the calendar feeds (documented in events/views/feeds.py; keep these URLs stable).
+    path("duty/", duty.roster, name="duty_roster"),
+    path("feeds/activities.ics", feeds.activities, name="feed_activities"),
+    path("feeds/activities/<slug:slug>.ics", feeds.category_activities, name="feed_category"),
+    path("feeds/teams/<str:slug>.ics", feeds.team, name="feed_team"),
+    path("feeds/duty.ics", feeds.duty, name="feed_duty"),
+    path("feeds/rooms/<slug:slug>.ics", feeds.room, name="feed_room"),
+    path("feeds/private/<str:token>.ics", feeds.private, name="feed_private"),
 ]

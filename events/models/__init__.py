@@ -1,5 +1,8 @@
 """The events plugin's models: one module per area (rooms and bookings; activities and duty in part 2)."""
 
+from .activities import ActivityCategory, ActivityIndexPage, ActivityPage, ActivityStatus, OccurrenceChange, Recurrence
+from .duty import DutyShift
+from .feeds import FeedToken
 from .rooms import (
     HOLDING_STATUSES,
     Booking,
@@ -15,6 +18,14 @@ from .rooms import (
 )
 
 __all__ = [
+    "ActivityCategory",
+    "ActivityIndexPage",
+    "ActivityPage",
+    "ActivityStatus",
+    "DutyShift",
+    "FeedToken",
+    "OccurrenceChange",
+    "Recurrence",
     "HOLDING_STATUSES",
     "Booking",
     "BookingNotice",

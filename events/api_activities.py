@@ -1,0 +1,90 @@
+"""``GET /api/activities``: the activity board's occurrences in a date range, for the mini-program and the city platform.
+
+Recurring activities come expanded (one entry per date, skipped dates left out, moved dates moved); cancelled ones
+stay in the list with ``cancelled: true`` so clients can show them struck through.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+from ninja import Field, Query, Schema
+from ninja.errors import HttpError
+from pydantic import model_validator
+
+from events.activities import occurrences_between
+from events.api import router
+from events.ical.writer import SHANGHAI
+
+MAX_DAYS = 366
+
+
+class ActivityQuery(Schema):
+    start: date | None = Field(None, description="first day (YYYY-MM-DD); default today")
+    end: date | None = Field(None, description="last day, included (YYYY-MM-DD); default 30 days after start")
+    category: str = Field("", max_length=40, description="category slug")
+    team: str = Field("", max_length=100, description="team slug")
+
+    @model_validator(mode="after")
+    def check_range(self):
+        start = self.start or timezone.localdate()
+        end = self.end or start + timedelta(days=30)
+        if end < start:
+            raise ValueError("end must not be before start")
+        if (end - start).days >= MAX_DAYS:
+            raise ValueError(f"at most {MAX_DAYS} days at a time")
+        self.start, self.end = start, end
+        return self
+
+
+class ActivityOut(Schema):
+    id: int
+    title: str
+    url: str
+    start: datetime
+    end: datetime
+    all_day: bool
+    status: str
+    cancelled: bool
+    moved: bool
+    note: str
+    location: str
+    category: str | None
+    category_slug: str | None
+    team: str | None
+    team_slug: str | None
+    volunteers_wanted: int | None
+    signup_text: str
+    signup_url: str
+
+
+@router.get("/activities", response=list[ActivityOut], tags=["activities"])
+def list_activities(request, filters: Query[ActivityQuery]):
+    """Occurrences overlapping ``[start, end]`` (local dates, Asia/Shanghai), in time order."""
+    if filters.start is None or filters.end is None:  # pragma: no cover  (the validator fills both)
+        raise HttpError(422, "start and end are required")
+    start = datetime.combine(filters.start, time.min, SHANGHAI)
+    end = datetime.combine(filters.end + timedelta(days=1), time.min, SHANGHAI)
+    found = occurrences_between(start, end, category=filters.category, team=filters.team)
+    return [
+        {
+            "id": o.activity.pk,
+            "title": o.activity.title,
+            "url": o.activity.get_full_url(request),
+            "start": o.local_start,
+            "end": o.local_end,
+            "all_day": o.all_day,
+            "status": o.activity.status,
+            "cancelled": o.cancelled,
+            "moved": o.moved or bool(o.activity.moved_from),
+            "note": o.note or o.activity.status_note,
+            "location": o.activity.place,
+            "category": o.activity.category.name if o.activity.category else None,
+            "category_slug": o.activity.category.slug if o.activity.category else None,
+            "team": o.activity.team.name if o.activity.team else None,
+            "team_slug": o.activity.team.slug if o.activity.team else None,
+            "volunteers_wanted": o.activity.volunteers_wanted,
+            "signup_text": o.activity.signup_text,
+            "signup_url": o.activity.signup_url,
+        }
+        for o in found
+    ]

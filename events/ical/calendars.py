@@ -1,0 +1,377 @@
+"""The published calendars: which items each feed holds and how each item is written as a VEVENT.
+
+Every feed reads its rows with ``values()`` in a constant number of queries (no model instances, no query per item),
+and writes nothing that depends on the clock or the request except the host in URLs: while nothing changes, the
+output stays byte-identical. DTSTAMP and LAST-MODIFIED are the item's own last change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from events.activities import recurrence_dates
+from events.ical import writer
+from events.ical.writer import SHANGHAI, fold, text, utc_stamp, when
+from events.models import (
+    ActivityPage,
+    ActivityStatus,
+    Booking,
+    BookingStatus,
+    DutyShift,
+    OccurrenceChange,
+    Recurrence,
+)
+from events.models.activities import occurrence_bounds
+
+PAST = timedelta(weeks=8)
+AHEAD = timedelta(days=366)
+CANCELLED_KEPT = timedelta(days=30)  # cancelled bookings stay this long so subscribed clients remove them
+UID_DOMAIN = getattr(settings, "EVENTS_ICAL_UID_DOMAIN", "boluo-volunteer-station")
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A rendered calendar: the bytes and the time of its latest item change (None when empty)."""
+
+    body: bytes
+    last_modified: datetime | None
+
+
+@dataclass(frozen=True)
+class Window:
+    start: datetime
+    end: datetime
+
+    @classmethod
+    def around_today(cls) -> Window:
+        today = datetime.combine(timezone.localdate(), time.min, SHANGHAI)
+        return cls(today - PAST, today + AHEAD)
+
+
+class UrlMaker:
+    """Absolute URLs for pages and views without a query per item (site root paths are read once)."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url.rstrip("/")
+        self.roots = sorted(Site.get_site_root_paths(), key=lambda root: -len(root.root_path))
+
+    def page(self, url_path: str) -> str:
+        for root in self.roots:
+            if url_path.startswith(root.root_path):
+                return root.root_url.rstrip("/") + "/" + url_path[len(root.root_path) :]
+        return self.base_url + url_path
+
+    def path(self, path: str) -> str:
+        return self.base_url + path
+
+
+def _common(uid: str, changed_at: datetime, sequence: int, status: str, url: str) -> list[str]:
+    stamp = utc_stamp(changed_at)
+    return [
+        f"UID:{uid}",
+        f"DTSTAMP:{stamp}",
+        f"LAST-MODIFIED:{stamp}",
+        f"SEQUENCE:{sequence}",
+        f"STATUS:{status}",
+        fold(f"URL:{url}"),
+    ]
+
+
+# -- activities ----------------------------------------------------------------------------------------------------
+ACTIVITY_FIELDS = (
+    "pk",
+    "title",
+    "url_path",
+    "summary",
+    "location",
+    "room__name",
+    "team__name",
+    "category__name",
+    "volunteers_wanted",
+    "signup_text",
+    "signup_url",
+    "status",
+    "status_note",
+    "start_date",
+    "start_time",
+    "end_date",
+    "end_time",
+    "recurrence",
+    "recurrence_interval",
+    "recurrence_until",
+    "sequence",
+    "changed_at",
+)
+ACTIVITY_STATUS = {
+    ActivityStatus.CONFIRMED: "CONFIRMED",
+    ActivityStatus.TENTATIVE: "TENTATIVE",
+    ActivityStatus.CANCELLED: "CANCELLED",
+}
+
+
+def activity_rows(window: Window, **filters):
+    pages = ActivityPage.objects.live().public().filter(starts_at__lt=window.end, series_ends_at__gt=window.start)
+    return pages.filter(**filters).order_by("starts_at", "pk")
+
+
+def activity_description(row: dict, note: str = "") -> str:
+    lines = [row["summary"], note, row["status_note"]]
+    if row["team__name"]:
+        lines.append(_("组织队伍:%s") % row["team__name"])
+    if row["category__name"]:
+        lines.append(_("类别:%s") % row["category__name"])
+    if row["volunteers_wanted"]:
+        lines.append(_("招募志愿者:%d 人") % row["volunteers_wanted"])
+    if row["signup_text"]:
+        lines.append(_("报名方式:%s") % row["signup_text"])
+    if row["signup_url"]:
+        lines.append(_("报名链接:%s") % row["signup_url"])
+    return "\n".join(line for line in lines if line)
+
+
+def activity_events(rows: list[dict], changes: dict[int, list[dict]], urls: UrlMaker) -> list[str]:
+    """VEVENTs for activity rows; a recurring one gets RRULE and EXDATE, and an override VEVENT per moved date."""
+    events = []
+    for row in rows:
+        span = (row["end_date"] or row["start_date"]) - row["start_date"]
+        times = (row["start_time"], row["end_time"], span)
+        start, end = occurrence_bounds(row["start_date"], *times)
+        all_day = row["start_time"] is None
+        status = ACTIVITY_STATUS.get(row["status"], "CONFIRMED")
+        title = row["title"] if status != "CANCELLED" else _("【已取消】%s") % row["title"]
+        place = row["location"] or row["room__name"] or ""
+        uid = f"activity-{row['pk']}@{UID_DOMAIN}"
+        common = _common(uid, row["changed_at"], row["sequence"], status, urls.page(row["url_path"]))
+        details = [text("SUMMARY", title)]
+        if place:
+            details.append(text("LOCATION", place))
+        if row["category__name"]:
+            details.append(text("CATEGORIES", row["category__name"]))
+        transp = "TRANSPARENT" if all_day else "OPAQUE"
+        body = [
+            "BEGIN:VEVENT",
+            *common,
+            when("DTSTART", start.date() if all_day else start),
+            when("DTEND", end.date() if all_day else end),
+        ]
+        overrides = []
+        if row["recurrence"] and row["recurrence_until"]:
+            body.append(_rrule(row, all_day))
+            series_changes = changes.get(row["pk"], [])
+            if series_changes:
+                dates = set(recurrence_dates(_Series(row)))
+                for change in series_changes:
+                    if change["original_date"] not in dates:
+                        continue
+                    original = occurrence_bounds(change["original_date"], *times)[0]
+                    original_value = original.date() if all_day else original
+                    if change["action"] == OccurrenceChange.Action.SKIP:
+                        body.append(when("EXDATE", original_value))
+                    else:
+                        overrides.append(_override(row, change, common, details, original_value, all_day, transp))
+        body += [*details, text("DESCRIPTION", activity_description(row)), f"TRANSP:{transp}", "END:VEVENT"]
+        events += body
+        for override in overrides:
+            events += override
+    return events
+
+
+class _Series:
+    """Just what ``recurrence_dates`` reads, from a row."""
+
+    def __init__(self, row):
+        self.recurrence = row["recurrence"]
+        self.recurrence_until = row["recurrence_until"]
+        self.recurrence_interval = row["recurrence_interval"]
+        self.start_date = row["start_date"]
+
+
+def _rrule(row: dict, all_day: bool) -> str:
+    freq = "WEEKLY" if row["recurrence"] == Recurrence.WEEKLY else "MONTHLY"
+    until_day = row["recurrence_until"]
+    # With a TZID start, UNTIL must be in UTC (RFC 5545 3.3.10): the last moment of the last local day.
+    until = until_day.strftime("%Y%m%d") if all_day else utc_stamp(datetime.combine(until_day, time.max, SHANGHAI))
+    return f"RRULE:FREQ={freq};INTERVAL={max(row['recurrence_interval'], 1)};UNTIL={until}"
+
+
+def _override(row, change, common, details, original_value, all_day, transp) -> list[str]:
+    day = change["new_date"] or change["original_date"]
+    span = (row["end_date"] or row["start_date"]) - row["start_date"]
+    start_time = None if all_day else change["new_start_time"] or row["start_time"]
+    end_time = None if all_day else change["new_end_time"] or row["end_time"]
+    start, end = occurrence_bounds(day, start_time, end_time, span)
+    note = change["note"] or _("本次活动时间有调整")
+    return [
+        "BEGIN:VEVENT",
+        *common,
+        when("RECURRENCE-ID", original_value),
+        when("DTSTART", start.date() if all_day else start),
+        when("DTEND", end.date() if all_day else end),
+        *details,
+        text("DESCRIPTION", activity_description(row, note)),
+        f"TRANSP:{transp}",
+        "END:VEVENT",
+    ]
+
+
+def activity_feed_events(window: Window, urls: UrlMaker, **filters) -> tuple[list[str], datetime | None]:
+    """The VEVENTs of the live activities matching ``filters`` (e.g. ``category``, ``team``), and their last change."""
+    pages = activity_rows(window, **filters)
+    rows = list(pages.values(*ACTIVITY_FIELDS))
+    changes: dict[int, list[dict]] = {}
+    recurring = pages.exclude(recurrence="").values("pk")
+    change_fields = ("activity_id", "original_date", "action", "new_date", "new_start_time", "new_end_time", "note")
+    for change in (
+        OccurrenceChange.objects.filter(activity__in=recurring).order_by("original_date").values(*change_fields)
+    ):
+        changes.setdefault(change["activity_id"], []).append(change)
+    return activity_events(rows, changes, urls), max((row["changed_at"] for row in rows), default=None)
+
+
+def activities_feed(urls: UrlMaker, name: str, **filters) -> Feed:
+    events, last_modified = activity_feed_events(Window.around_today(), urls, **filters)
+    body = writer.calendar(name=name, description=_("博罗志愿服务总站发布的志愿活动"), events=events)
+    return Feed(body, last_modified)
+
+
+# -- duty shifts ---------------------------------------------------------------------------------------------------
+def duty_events(window: Window, urls: UrlMaker, **filters) -> tuple[list[str], list[datetime]]:
+    shifts = DutyShift.objects.filter(date__gte=window.start.date(), date__lt=window.end.date(), **filters)
+    rows = shifts.order_by("date").values("date", "team__name", "people", "notes", "sequence", "changed_at")
+    roster_url = urls.path(reverse("events:duty_roster"))
+    events, stamps = [], []
+    for row in rows:
+        day = row["date"]
+        uid = f"duty-{day:%Y%m%d}@{UID_DOMAIN}"
+        description = "\n".join(filter(None, [_("值班人员:%s") % row["people"] if row["people"] else "", row["notes"]]))
+        events += [
+            "BEGIN:VEVENT",
+            *_common(uid, row["changed_at"], row["sequence"], "CONFIRMED", f"{roster_url}?month={day:%Y-%m}"),
+            when("DTSTART", day),
+            when("DTEND", day + timedelta(days=1)),
+            text("SUMMARY", _("总站值班:%s") % row["team__name"]),
+            text("LOCATION", _("博罗志愿服务总站值班台")),
+        ]
+        if description:
+            events.append(text("DESCRIPTION", description))
+        events += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+        stamps.append(row["changed_at"])
+    return events, stamps
+
+
+def duty_feed(urls: UrlMaker) -> Feed:
+    events, stamps = duty_events(Window.around_today(), urls)
+    return Feed(
+        writer.calendar(name=_("总站值班表"), description=_("博罗志愿服务总站每日值班队伍"), events=events),
+        max(stamps, default=None),
+    )
+
+
+def team_feed(urls: UrlMaker, team) -> Feed:
+    """A team's activities and its duty shifts."""
+    window = Window.around_today()
+    activities, last_change = activity_feed_events(window, urls, team=team)
+    duty, stamps = duty_events(window, urls, team=team)
+    body = writer.calendar(
+        name=_("%s · 活动与值班") % team.name,
+        description=_("%s 的志愿活动和总站值班") % team.name,
+        events=[*activities, *duty],
+    )
+    return Feed(body, max(filter(None, [last_change, *stamps]), default=None))
+
+
+# -- room bookings -------------------------------------------------------------------------------------------------
+BOOKING_STATUS = {
+    BookingStatus.CONFIRMED: "CONFIRMED",
+    BookingStatus.REQUESTED: "TENTATIVE",
+}
+
+
+def booking_rows(window: Window, **filters):
+    holding = Q(status__in=[BookingStatus.CONFIRMED, BookingStatus.REQUESTED])
+    recently_dropped = Q(updated_at__gte=timezone.now() - CANCELLED_KEPT)
+    return (
+        Booking.objects.filter(start__lt=window.end, end__gt=window.start, **filters)
+        .filter(holding | recently_dropped)
+        .select_related("room", "team")
+        .order_by("start", "pk")
+    )
+
+
+def booking_sequence(updated_at: datetime) -> int:
+    """Bookings keep no revision counter; minutes since 2020 of the last change only ever grow."""
+    return int((updated_at - SEQUENCE_EPOCH).total_seconds() // 60)
+
+
+def booking_events(bookings, urls: UrlMaker, *, private: bool) -> list[str]:
+    events = []
+    for booking in bookings:
+        status = BOOKING_STATUS.get(booking.status, "CANCELLED")
+        purpose = booking.get_purpose_display()
+        if private:
+            summary = f"{booking.title}({booking.organiser_name})"
+            lines = [
+                _("用途:%s") % purpose,
+                _("状态:%s") % booking.get_status_display(),
+                _("组织者:%s") % booking.organiser_name,
+                _("联系人:%(name)s %(phone)s %(email)s")
+                % {"name": booking.contact_name, "phone": booking.contact_phone, "email": booking.contact_email},
+                _("预计人数:%d") % booking.attendees,
+                _("所需设备:%s") % ("、".join(item.name for item in booking.equipment.all()) or "-"),
+                booking.notes,
+            ]
+        else:
+            summary = f"{purpose}:{booking.organiser_name}"
+            lines = [_("状态:%s") % booking.get_status_display()]
+        if status == "CANCELLED":
+            summary = _("【已取消】%s") % summary
+        place = f"{booking.room.name}({booking.room.location})" if booking.room.location else booking.room.name
+        events += [
+            "BEGIN:VEVENT",
+            *_common(
+                f"booking-{booking.pk}@{UID_DOMAIN}",
+                booking.updated_at,
+                booking_sequence(booking.updated_at),
+                status,
+                urls.path(booking.room.get_absolute_url()),
+            ),
+            when("DTSTART", booking.start),
+            when("DTEND", booking.end),
+            text("SUMMARY", summary),
+            text("LOCATION", place),
+            text("DESCRIPTION", "\n".join(line for line in lines if line)),
+            "END:VEVENT",
+        ]
+    return events
+
+
+def room_feed(urls: UrlMaker, room) -> Feed:
+    """A room's public occupancy: confirmed and requested bookings, purpose and organiser only."""
+    bookings = list(booking_rows(Window.around_today(), room=room))
+    body = writer.calendar(
+        name=_("%s · 使用安排") % room.name,
+        description=_("%s 的预约占用情况(已确认和待审核)") % room.name,
+        events=booking_events(bookings, urls, private=False),
+    )
+    return Feed(body, max((b.updated_at for b in bookings), default=None))
+
+
+def private_feed(urls: UrlMaker) -> Feed:
+    """Every room's bookings with full details, for staff holding a feed token."""
+    bookings = list(booking_rows(Window.around_today()).prefetch_related("equipment"))
+    body = writer.calendar(
+        name=_("功能室预约(工作人员)"),
+        description=_("所有功能室预约的完整信息,请勿转发此订阅地址"),
+        events=booking_events(bookings, urls, private=True),
+        refresh="PT15M",
+    )
+    return Feed(body, max((b.updated_at for b in bookings), default=None))

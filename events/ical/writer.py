@@ -1,0 +1,90 @@
+"""A small, fast RFC 5545 writer.
+
+icalendar's object model costs about 300 µs per event; a feed of 10,000 activities must render well under a second,
+so the events are written straight to content lines here. icalendar still provides the VTIMEZONE (generated once),
+and the tests parse every feed with four independent parsers.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from icalendar import Timezone
+
+TZID = "Asia/Shanghai"
+SHANGHAI = ZoneInfo(TZID)
+CRLF = "\r\n"
+_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""})
+
+
+def escape_text(value: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped."""
+    return value.translate(_TEXT_ESCAPES)
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets (3.1) without splitting a UTF-8 sequence; ASCII lines take the fast path."""
+    if len(line) <= 75 and line.isascii():
+        return line
+    encoded = line.encode()
+    if len(encoded) <= 75:
+        return line
+    parts, start, limit = [], 0, 75
+    while start < len(encoded):
+        end = min(start + limit, len(encoded))
+        while end < len(encoded) and (encoded[end] & 0xC0) == 0x80:  # never cut inside a character
+            end -= 1
+        parts.append(encoded[start:end].decode())
+        start, limit = end, 74  # continuation lines start with a space
+    return "\r\n ".join(parts)
+
+
+def utc_stamp(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def local_stamp(value: datetime) -> str:
+    return value.astimezone(SHANGHAI).strftime("%Y%m%dT%H%M%S")
+
+
+def date_stamp(value: date) -> str:
+    return value.strftime("%Y%m%d")
+
+
+def when(name: str, value: datetime | date) -> str:
+    """DTSTART / DTEND / RECURRENCE-ID / EXDATE: local time with TZID, or VALUE=DATE for all-day items."""
+    if isinstance(value, datetime):
+        return f"{name};TZID={TZID}:{local_stamp(value)}"
+    return f"{name};VALUE=DATE:{date_stamp(value)}"
+
+
+def text(name: str, value: str) -> str:
+    return fold(f"{name}:{escape_text(value)}")
+
+
+@cache
+def vtimezone() -> str:
+    """A compact VTIMEZONE for Asia/Shanghai (no daylight saving since 1991): one STANDARD block."""
+    component = Timezone.from_tzid(TZID, first_date=date(1992, 1, 1), last_date=date(2038, 1, 1))
+    lines = component.to_ical().decode().splitlines()
+    return CRLF.join(line for line in lines if not line.startswith("COMMENT:"))
+
+
+def calendar(*, name: str, description: str, events: list[str], refresh: str = "PT1H") -> bytes:
+    """The whole VCALENDAR: header, the time zone (also in an empty feed) and the already-written VEVENTs."""
+    head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Boluo Volunteer Service Station//Events//ZH",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        text("X-WR-CALNAME", name),
+        text("X-WR-CALDESC", description),
+        f"X-WR-TIMEZONE:{TZID}",
+        f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}",
+        f"X-PUBLISHED-TTL:{refresh}",
+        vtimezone(),
+    ]
+    return (CRLF.join([*head, *events, "END:VCALENDAR"]) + CRLF).encode()

@@ -1,0 +1,40 @@
+"""Private calendar feeds: a staff member's secret link to the full booking calendar."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class FeedToken(models.Model):
+    """A secret feed address for one staff member; revoking it (or renewing it) makes the old link a 404."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("工作人员"), on_delete=models.CASCADE, related_name="feed_tokens"
+    )
+    label = models.CharField(_("用途"), max_length=100, blank=True, help_text=_("例如:办公室电脑上的日历"))
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token, editable=False)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("停用时间"), null=True, blank=True, editable=False)
+    last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("私人日历订阅")
+        verbose_name_plural = _("私人日历订阅")
+
+    def __str__(self):
+        return f"{self.user} · {self.label or self.token[:6]}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    def get_absolute_url(self):
+        return reverse("events:feed_private", args=[self.token])
