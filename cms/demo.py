@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from cms.demo_showroom import ensure_showroom
 from cms.demo_teams import ensure_teams
 from cms.models import HomePage, Township
 from cms.plugins import demo_content_loaders
@@ -97,6 +98,7 @@ def load_demo_content(stdout) -> None:
         ensure_townships()
         home = ensure_home_page()
         ensure_teams(home)
+        ensure_showroom(home)
     for load in demo_content_loaders():
         with transaction.atomic():
             load(home, stdout)

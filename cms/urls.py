@@ -4,10 +4,13 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
 from cms.plugins import plugin_urlpatterns
+from cms.search_views import search
+from cms.seo import robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -15,6 +18,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
+    path("search/", search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     *plugin_urlpatterns(),
 ]
 

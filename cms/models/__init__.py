@@ -1,6 +1,25 @@
-from .pages import HomePage
+from .news import NewsIndexPage, NewsPage, NewsPageTag
+from .pages import HomePage, HomePageFigure, HomePageHallLink
 from .screen import ScreenPage
-from .showroom import RoleModel
+from .showroom import ExhibitionHallPage, HallSectionPage, ProjectIndexPage, ProjectPage, RoleModel
+from .site_settings import StationSettings
 from .teams import Team, TeamIndexPage, Township
 
-__all__ = ["HomePage", "RoleModel", "ScreenPage", "Team", "TeamIndexPage", "Township"]
+__all__ = [
+    "ExhibitionHallPage",
+    "HallSectionPage",
+    "HomePage",
+    "HomePageFigure",
+    "HomePageHallLink",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
+    "ProjectIndexPage",
+    "ProjectPage",
+    "RoleModel",
+    "StationSettings",
+    "ScreenPage",
+    "Team",
+    "TeamIndexPage",
+    "Township",
+]

@@ -1,0 +1,23 @@
+"""``/search/``: the public site search (Chinese-aware, see ``cms.search``)."""
+
+from urllib.parse import urlencode
+
+from django.template.response import TemplateResponse
+from wagtail.contrib.search_promotions.models import Query
+
+from cms.listing import paginate
+from cms.search import search_pages
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 100
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = search_pages(query) if query else None
+    page = None
+    if results is not None:
+        page = paginate(request, results, RESULTS_PER_PAGE)
+        Query.get(query).add_hit()  # popular searches, shown to editors under 报告 → 搜索词
+    context = {"query": query, "results": page, "query_prefix": urlencode({"q": query})}
+    return TemplateResponse(request, "pages/search.html", context)
