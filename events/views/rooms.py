@@ -4,11 +4,13 @@ Views stay thin: they parse, call ``events.booking`` and render.
 """
 
 from datetime import date, datetime, timedelta
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -45,7 +47,7 @@ def room_week(request, slug):
     days = service.availability(room, monday, 7)
     context = {
         "room": room,
-        "days": days,
+        "days": [{"day": day, "items": _day_items(room, day)} for day in days],
         "chosen_day": chosen,
         "today": today,
         "previous_week": monday - timedelta(days=7),
@@ -55,6 +57,34 @@ def room_week(request, slug):
         "timeline": _timeline_bounds(days),
     }
     return render(request, "events/room_week.html", context)
+
+
+def _minutes(moment: datetime) -> int:
+    local = timezone.localtime(moment)
+    return local.hour * 60 + local.minute
+
+
+def _day_items(room, day) -> list[dict]:
+    """Busy and free times of one day in time order; free ones link to the request form with the time filled in."""
+    items = [
+        {"kind": "busy", "start": b.start, "end": b.end, "booking": b, "from": _minutes(b.start), "to": _minutes(b.end)}
+        for b in day.busy
+    ]
+    form_url = reverse("events:booking_request", args=[room.slug])
+    for slot in day.free:
+        end = min(slot.end, slot.start + timedelta(minutes=max(60, room.min_duration_minutes)))
+        query = urlencode({"start": slot.start.isoformat(), "end": end.isoformat()})
+        items.append(
+            {
+                "kind": "free",
+                "start": slot.start,
+                "end": slot.end,
+                "book_url": f"{form_url}?{query}",
+                "from": _minutes(slot.start),
+                "to": _minutes(slot.end),
+            }
+        )
+    return sorted(items, key=lambda item: item["start"])
 
 
 def _timeline_bounds(days) -> dict:
