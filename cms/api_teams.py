@@ -18,6 +18,7 @@ class TeamOut(Schema):
     member_count: int
     founded_on: date | None
     township: str | None
+    township_slug: str | None
     address: str
     latitude: Decimal | None
     longitude: Decimal | None
@@ -28,7 +29,17 @@ class TeamOut(Schema):
     def resolve_township(team):
         return team.township.name if team.township else None
 
+    @staticmethod
+    def resolve_township_slug(team):
+        return team.township.slug if team.township else None
+
 
 @router.get("/teams", response=list[TeamOut])
-def list_teams(request):
-    return Team.objects.filter(live=True).select_related("township")
+def list_teams(request, township: str = "", speciality: str = ""):
+    """Published teams; ``?township=<slug>`` and ``?speciality=`` narrow the list."""
+    teams = Team.objects.published().select_related("township")
+    if township:
+        teams = teams.filter(township__slug=township)
+    if speciality:
+        teams = teams.filter(speciality=speciality)
+    return teams

@@ -1,0 +1,257 @@
+"""The public team pages: directory with filters, profiles (live only), the map with near-me, and the API filter."""
+
+import json
+import re
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+from wagtail_factories import ImageFactory
+
+from cms.demo_teams import ensure_team_index_page
+from cms.models import Team, TeamIndexPage, Township
+from tests.factories import TeamFactory
+
+
+@pytest.fixture
+def team_index(home_page):
+    return ensure_team_index_page(home_page)
+
+
+@pytest.fixture
+def luoyang(home_page):
+    return Township.objects.get(slug="luoyang")
+
+
+def bulk_teams(count, township, logo=None, start=0):
+    """Many published teams at once, some with a logo, spread around the township centre."""
+    Team.objects.bulk_create(
+        Team(
+            name=f"批量志愿服务队{n}",
+            slug=f"bulk-{n}",
+            speciality=["助老", "环保", "助学"][n % 3],
+            township=township,
+            latitude=township.latitude + Decimal(n % 50) / 1000,
+            longitude=township.longitude,
+            logo=logo if n % 2 else None,
+            live=True,
+        )
+        for n in range(start, start + count)
+    )
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+class TestTeamIndexPage:
+    def test_can_be_created_under_the_home_page_only_once(self, home_page, team_index):
+        assert TeamIndexPage.can_create_at(home_page) is False  # max_count = 1, one exists
+        assert TeamIndexPage.parent_page_types == ["cms.HomePage"]
+        assert not TeamIndexPage.can_create_at(Page.get_first_root_node())
+
+    def test_creating_one_through_the_model(self, home_page):
+        page = home_page.add_child(instance=TeamIndexPage(title="志愿团队", slug="teams"))
+        assert page.url == "/teams/"
+
+    def test_directory_lists_published_teams_only(self, client, team_index, luoyang):
+        TeamFactory(name="红棉志愿服务队", township=luoyang)
+        TeamFactory(name="草稿队", live=False)
+        response = client.get("/teams/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "红棉志愿服务队" in html
+        assert "草稿队" not in html
+        assert "共 1 支队伍" in html
+
+    def test_filters_by_township_and_speciality(self, client, team_index, luoyang):
+        other_town = Township.objects.get(slug="shiwan")
+        TeamFactory(name="罗阳助老队", township=luoyang, speciality="助老")
+        TeamFactory(name="罗阳环保队", township=luoyang, speciality="环保")
+        TeamFactory(name="石湾助老队", township=other_town, speciality="助老")
+
+        html = client.get("/teams/", {"township": "luoyang"}).content.decode()
+        assert "罗阳助老队" in html and "罗阳环保队" in html and "石湾助老队" not in html
+
+        html = client.get("/teams/", {"township": "luoyang", "speciality": "助老"}).content.decode()
+        assert "罗阳助老队" in html and "罗阳环保队" not in html and "石湾助老队" not in html
+
+    def test_unknown_filter_values_are_ignored(self, client, team_index, luoyang):
+        TeamFactory(name="罗阳助老队", township=luoyang)
+        response = client.get("/teams/", {"township": "nowhere", "speciality": "<script>", "page": "x"})
+        assert response.status_code == 200
+        assert "罗阳助老队" in response.content.decode()
+
+    def test_paginates(self, client, team_index, luoyang):
+        bulk_teams(30, luoyang)
+        first = client.get("/teams/").content.decode()
+        second = client.get("/teams/", {"page": 2}).content.decode()
+        assert first.count('class="team-card"') == 24
+        assert second.count('class="team-card"') == 6
+        assert "第 2 / 2 页" in second
+
+    @pytest.mark.parametrize("url", ["/teams/", "/teams/map/", "/teams/map/?township=luoyang"])
+    def test_query_count_does_not_grow_with_teams(self, client, team_index, luoyang, url):
+        logo = ImageFactory()
+        bulk_teams(10, luoyang, logo=logo)
+        client.get(url)  # warm up: site root paths cached, logo rendition created
+        with_10 = count_queries(client, url)
+        bulk_teams(490, luoyang, logo=logo, start=10)
+        with_500 = count_queries(client, url)
+        assert with_10 == with_500
+        assert with_500 <= 20  # Wagtail routing and the site chrome take about ten of these
+
+
+class TestTeamProfile:
+    def test_shows_the_volunteer_card(self, client, team_index, luoyang):
+        TeamFactory(
+            name="博罗县红棉志愿服务队",
+            slug="hongmian",
+            platform_name="博罗县红棉志愿服务队(惠州志愿服务网)",
+            uniform_colour="#C8102E",
+            contact_phone="0752-6011111",
+            township=luoyang,
+        )
+        response = client.get("/teams/hongmian/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert '<h1 id="team-name">博罗县红棉志愿服务队</h1>' in html
+        assert "平台登记名称" in html and "惠州志愿服务网" in html
+        assert "--team-colour: #C8102E" in html
+        assert 'href="tel:0752-6011111"' in html
+        assert "/teams/map/?township=luoyang" in html
+
+    def test_unicode_slug(self, client, team_index):
+        team = TeamFactory(slug="红棉")
+        assert client.get(team.get_url()).status_code == 200
+
+    def test_draft_team_is_not_found(self, client, team_index):
+        TeamFactory(slug="draft-team", live=False)
+        assert client.get("/teams/draft-team/").status_code == 404
+        assert client.get("/teams/no-such-team/").status_code == 404
+
+    def test_unpublished_changes_wait_for_an_editor(self, client, team_index):
+        team = TeamFactory(name="原来的名字", slug="waiting")
+        team.save_revision().publish()
+        team.name = "草稿里的新名字"
+        team.save_revision()  # a draft, as the admin's "save draft" does
+
+        html = client.get("/teams/waiting/").content.decode()
+        assert "原来的名字" in html
+        assert "草稿里的新名字" not in html
+        assert Team.objects.get(pk=team.pk).has_unpublished_changes
+
+    def test_get_url(self, home_page, team_index):
+        assert TeamFactory(slug="a-team").get_url() == "/teams/a-team/"
+        assert TeamFactory(slug="b-team", live=False).get_url() is None
+
+    def test_get_url_without_a_directory(self, home_page):
+        assert TeamFactory().get_url() is None
+
+    def test_preview_renders_the_profile(self, rf, team_index):
+        team = TeamFactory(name="预览中的队伍", live=False)
+        request = rf.get("/")
+        request.user = AnonymousUser()
+        response = team.serve_preview(request, team.default_preview_mode)
+        assert "预览中的队伍" in response.render().content.decode()
+
+
+class TestTeamMap:
+    @pytest.fixture
+    def teams(self, team_index, luoyang):
+        far_town = Township.objects.get(slug="gongzhuang")
+        return {
+            "walk": TeamFactory(name="步行可达队", township=luoyang, latitude="23.176000", longitude="114.289000"),
+            "ride": TeamFactory(name="骑行可达队", township=luoyang, latitude="23.190000", longitude="114.289000"),
+            "far": TeamFactory(name="公庄远方队", township=far_town, latitude="23.623000", longitude="114.402000"),
+            "approx": TeamFactory(name="无坐标队", township=far_town),
+            "draft": TeamFactory(
+                name="草稿队", township=luoyang, latitude="23.173000", longitude="114.289000", live=False
+            ),
+        }
+
+    def test_lists_every_published_team_without_a_point(self, client, teams):
+        response = client.get("/teams/map/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        for name in ["步行可达队", "骑行可达队", "公庄远方队", "无坐标队"]:
+            assert name in html
+        assert "草稿队" not in html
+        assert "全部 4 支队伍" in html
+
+    def test_near_a_township_sorts_by_distance_and_marks_the_circle(self, client, teams):
+        response = client.get("/teams/map/", {"township": "luoyang"})
+        assert response.status_code == 200
+        html = response.content.decode()
+        order = [html.index(name) for name in ["步行可达队", "骑行可达队", "公庄远方队"]]
+        assert order == sorted(order)
+        assert "离罗阳街道最近的队伍" in html
+        assert "步行10分钟内(约800米)1 支,骑行10分钟内(约3公里)2 支" in html
+        assert re.search(
+            r"步行可达队</a>\s*<span class=\"team-list__distance\">330 米</span>\s*<span class=\"tag tag--walk\">", html
+        )
+        assert '<option value="luoyang" selected>' in html
+
+    def test_near_a_point(self, client, teams):
+        html = client.get("/teams/map/", {"lat": "23.623", "lng": "114.402"}).content.decode()
+        assert html.index("公庄远方队") < html.index("步行可达队")
+        assert "离您的位置最近的队伍" in html
+
+    @pytest.mark.parametrize(
+        ("params", "message"),
+        [
+            ({"lat": "999", "lng": "114.3"}, "纬度必须在 -90 到 90 之间"),
+            ({"lat": "abc", "lng": "114.3"}, "纬度不是有效的数字"),
+            ({"lat": "23.1"}, "请提供经度"),
+            ({"township": "atlantis"}, "找不到这个镇街"),
+        ],
+    )
+    def test_bad_input_is_a_clear_error_not_a_crash(self, client, teams, params, message):
+        response = client.get("/teams/map/", params)
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert message in html
+        assert "全部 4 支队伍" in html  # the list still works
+
+    def test_markers_and_tiles_for_the_script(self, client, teams, settings):
+        settings.MAP_TILE_URL = "https://tiles.example/{z}/{x}/{y}.png"
+        settings.MAP_TILE_ATTRIBUTION = "© 测试地图"
+        response = client.get("/teams/map/", {"township": "luoyang"})
+        markers = json.loads(
+            re.search(r'id="team-map-markers"[^>]*>(.*?)</script>', response.content.decode()).group(1)
+        )
+        map_settings = response.context["map_settings"]
+        assert map_settings["tileUrl"] == "https://tiles.example/{z}/{x}/{y}.png"
+        assert map_settings["attribution"] == "© 测试地图"
+        assert map_settings["origin"]["label"] == "罗阳街道"
+        by_name = {marker["name"]: marker for marker in markers}
+        assert set(by_name) == {"步行可达队", "骑行可达队", "公庄远方队", "无坐标队"}
+        assert by_name["步行可达队"]["reach"] == "walk"
+        assert by_name["无坐标队"]["approximate"] is True
+        assert by_name["步行可达队"]["url"] == "/teams/" + teams["walk"].slug + "/"
+
+    def test_leaflet_is_served_from_our_static_files(self, client, teams):
+        html = client.get("/teams/map/").content.decode()
+        assert "/static/vendor/leaflet/leaflet.js" in html
+        assert "unpkg" not in html and "cdn" not in html.lower()
+
+
+class TestTeamsApi:
+    def test_filters_by_township_and_hides_drafts(self, client, home_page, luoyang):
+        TeamFactory(name="罗阳队", township=luoyang)
+        TeamFactory(name="石湾队", township=Township.objects.get(slug="shiwan"))
+        TeamFactory(name="罗阳草稿队", township=luoyang, live=False)
+        names = {team["name"] for team in client.get("/api/teams", {"township": "luoyang"}).json()}
+        assert names == {"罗阳队"}
+        assert {team["name"] for team in client.get("/api/teams").json()} == {"罗阳队", "石湾队"}
+
+    def test_filters_by_speciality(self, client, home_page):
+        TeamFactory(name="助学队", speciality="助学")
+        TeamFactory(name="助老队", speciality="助老")
+        assert [team["name"] for team in client.get("/api/teams", {"speciality": "助学"}).json()] == ["助学队"]
