@@ -1,6 +1,7 @@
 """Forms of the applicant's pages and of the staff's application page."""
 
 import re
+from pathlib import Path
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -8,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Township
-from incubator.models import Application, ApplicationEvent, Grant, MentoringSession, Support
+from incubator.models import CHARTER_EXTENSIONS, Application, ApplicationEvent, Grant, MentoringSession, Support
 from incubator.validators import MAX_CHARTER_SIZE
 from incubator.workflow import COORDINATE_PERMISSION, MENTOR_PERMISSION
 
@@ -97,6 +98,14 @@ class ApplicationForm(forms.ModelForm):
         if not (MOBILE.match(phone) or LANDLINE.match(phone)):
             raise forms.ValidationError(_("请填写 11 位手机号或带区号的固定电话,例如 13800138000 或 0752-6123456。"))
         return phone
+
+    def clean_charter(self):
+        charter = self.cleaned_data.get("charter")
+        if charter and Path(charter.name).suffix.lower().lstrip(".") not in CHARTER_EXTENSIONS:
+            raise forms.ValidationError(
+                _("章程只能是 PDF、Word 或图片文件(%(allowed)s)。") % {"allowed": "、".join(CHARTER_EXTENSIONS)}
+            )
+        return charter
 
     def clean_member_count(self):
         count = self.cleaned_data["member_count"]

@@ -138,6 +138,9 @@ class Application(ConcurrentTransitionMixin, ApplicationWorkflow, models.Model):
     def get_status_url(self) -> str:
         return reverse("incubator:status", args=[self.status_token])
 
+    def get_mentor_display(self) -> str:
+        return (self.mentor.get_full_name() or self.mentor.get_username()) if self.mentor else ""
+
     def get_support_needed_display(self) -> str:
         labels = dict(Support.choices)
         return "、".join(str(labels.get(value, value)) for value in self.support_needed)

@@ -6,7 +6,8 @@ incubator's public API for other plugins.
 
 from functools import partial
 
-from django.core.exceptions import PermissionDenied
+from django.apps import apps
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -129,35 +130,47 @@ def record_grant(grant: Grant, by) -> Grant:
     return grant
 
 
+class RoomNotReserved(Exception):
+    """The function room could not be booked for a session; the message says why and suggests other times."""
+
+
+def room_booking_available() -> bool:
+    return apps.is_installed("events")
+
+
 def reserve_function_room(session: MentoringSession, by):
-    """Book the station's function room for a session through the events plugin, when it is installed.
+    """Book the station's function room for a session through the events plugin's public service.
 
-    Returns the booking, or None when the events plugin is absent. Raises the plugin's ``RoomUnavailable`` (with
-    ``suggestions``) or ``ValidationError`` when the room cannot be booked.
+    Returns the booking, or None when the events plugin is not installed. Raises :class:`RoomNotReserved` with a
+    message for staff when the room is taken (with the plugin's suggested times) or the booking is invalid.
     """
-    from django.apps import apps
-
-    if not apps.is_installed("events"):
+    if not room_booking_available():
         return None
     from events import services as events_services
 
     rooms = events_services.rooms_for_choice()
     if not rooms:
-        return None
+        raise RoomNotReserved(_("没有可预约的功能室。"))
     application = session.application
-    booking = events_services.reserve_room(
-        room_slug=rooms[0][0],
-        start=session.starts_at,
-        end=session.ends_at,
-        purpose="incubation",
-        title=_("孵化辅导:%(org)s") % {"org": application.organisation_name},
-        contact_name=application.founder_name,
-        contact_phone=application.contact_phone,
-        contact_email=application.contact_email,
-        attendees=min(application.member_count, 30),
-        created_by=by,
-        confirm=True,
-    )
+    try:
+        booking = events_services.reserve_room(
+            room_slug=rooms[0][0],
+            start=session.starts_at,
+            end=session.ends_at,
+            purpose="incubation",
+            title=_("孵化辅导:%(org)s") % {"org": application.organisation_name},
+            contact_name=application.founder_name,
+            contact_phone=application.contact_phone,
+            contact_email=application.contact_email,
+            attendees=min(application.member_count, 20),
+            created_by=by,
+            booked_for=session,
+            confirm=True,
+        )
+    except events_services.RoomUnavailable as unavailable:
+        raise RoomNotReserved(unavailable.message) from unavailable
+    except ValidationError as invalid:
+        raise RoomNotReserved(" ".join(invalid.messages)) from invalid
     session.room_booking_id = booking.pk
     session.save(update_fields=["room_booking_id"])
     return booking

@@ -19,6 +19,13 @@ from incubator.workflow import OPEN_STATES, PROGRESS, PUBLIC_STAGES, Applicant, 
 LAST_APPLICATION_SESSION_KEY = "incubator_last_application"
 
 
+def _posted(request, files=False) -> tuple:
+    """A form's data: bound on POST (even an empty one, so that it is validated), unbound otherwise."""
+    if request.method != "POST":
+        return ()
+    return (request.POST, request.FILES) if files else (request.POST,)
+
+
 def form_rate(group, request) -> str:
     return getattr(settings, "INCUBATOR_FORM_RATE", "5/h")
 
@@ -52,7 +59,7 @@ def private(view):
 @require_http_methods(["GET", "POST"])
 @rate_limited
 def apply(request):
-    form = ApplicationForm(request.POST or None, request.FILES or None)
+    form = ApplicationForm(*_posted(request, files=True))
     if request.method == "POST":
         if form.is_spam():
             return redirect("incubator:apply_done")  # a bot is shown success and nothing is saved
@@ -80,7 +87,7 @@ def apply_done(request):
 @require_http_methods(["GET", "POST"])
 @rate_limited
 def resend_link(request):
-    form = ResendLinkForm(request.POST or None)
+    form = ResendLinkForm(*_posted(request))
     if request.method == "POST" and form.is_valid():
         tasks.send_status_links.delay(form.cleaned_data["email"])
         # The same answer whether or not the address is known, so the form reveals nobody's application.
@@ -118,7 +125,7 @@ def status(request, token):
 @require_http_methods(["GET", "POST"])
 def withdraw(request, token):
     application = get_object_or_404(Application, status_token=token)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(*_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             perform_transition(application, "withdraw", Applicant(application.pk), comment=form.cleaned_data["reason"])
