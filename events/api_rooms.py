@@ -10,7 +10,7 @@ from typing import Annotated
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Path, Query, Schema
+from ninja import Field, Path, Query, Schema, Status
 from pydantic import field_validator
 
 from cms.models import Team
@@ -143,6 +143,11 @@ class MessageOut(Schema):
     detail: str
 
 
+def interval(start: datetime, end: datetime) -> dict:
+    """Times go out in the station's time zone (+08:00), as people there read them."""
+    return {"start": timezone.localtime(start), "end": timezone.localtime(end)}
+
+
 def field_errors(error: ValidationError) -> dict:
     fields = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
     return {
@@ -170,23 +175,26 @@ def room_availability(
     today = timezone.localdate()
     start = start or today
     if abs((start - today).days) > AVAILABILITY_WINDOW_DAYS:
-        return 422, {"detail": [{"loc": ["query", "start"], "msg": "start must be within a year of today"}]}
-    return 200, {
-        "room": room.slug,
-        "days": [
-            {
-                "date": day.day,
-                "closed_reason": day.closed_reason,
-                "opening": [{"start": s.start, "end": s.end} for s in day.opening],
-                "busy": [
-                    {"start": b.start, "end": b.end, "purpose": b.purpose, "organiser": b.organiser_name}
-                    for b in day.busy
-                ],
-                "free": [{"start": s.start, "end": s.end} for s in day.free],
-            }
-            for day in service.availability(room, start, days)
-        ],
-    }
+        return Status(422, {"detail": [{"loc": ["query", "start"], "msg": "start must be within a year of today"}]})
+    return Status(
+        200,
+        {
+            "room": room.slug,
+            "days": [
+                {
+                    "date": day.day,
+                    "closed_reason": day.closed_reason,
+                    "opening": [interval(s.start, s.end) for s in day.opening],
+                    "busy": [
+                        interval(b.start, b.end) | {"purpose": b.purpose, "organiser": b.organiser_name}
+                        for b in day.busy
+                    ],
+                    "free": [interval(s.start, s.end) for s in day.free],
+                }
+                for day in service.availability(room, start, days)
+            ],
+        },
+    )
 
 
 @router.post(
@@ -198,22 +206,22 @@ def create_booking(request, slug: Slug, payload: BookingIn):
     """Request a booking. It holds the slot while staff review it; the manage URL lets the requester cancel."""
     room = get_object_or_404(FunctionRoom, slug=slug, is_active=True)
     if booking_rate_limited(request, phone=payload.contact_phone, email=payload.contact_email):
-        return 429, {"detail": "预约请求过于频繁,请稍后再试。"}
+        return Status(429, {"detail": "预约请求过于频繁,请稍后再试。"})
     if payload.start.utcoffset() is None or payload.end.utcoffset() is None:
-        return 422, {"detail": [{"loc": ["body", "start"], "msg": "请提供带时区的时间,例如 +08:00。"}]}
+        return Status(422, {"detail": [{"loc": ["body", "start"], "msg": "请提供带时区的时间,例如 +08:00。"}]})
     if abs(payload.start - timezone.now()) > timedelta(days=AVAILABILITY_WINDOW_DAYS):
-        return 422, {"detail": [{"loc": ["body", "start"], "msg": "最多只能预约一年以内的时段。"}]}
+        return Status(422, {"detail": [{"loc": ["body", "start"], "msg": "最多只能预约一年以内的时段。"}]})
     team = None
     if payload.team:
         team = Team.objects.filter(slug=payload.team, live=True).first()
         if team is None:
-            return 422, {"detail": [{"loc": ["body", "team"], "msg": "没有这个志愿团队。"}]}
+            return Status(422, {"detail": [{"loc": ["body", "team"], "msg": "没有这个志愿团队。"}]})
     equipment = [item for item in room.equipment.all() if item.slug in payload.equipment]
     unknown = set(payload.equipment) - {item.slug for item in equipment}
     if unknown:
-        return 422, {
-            "detail": [{"loc": ["body", "equipment"], "msg": f"该功能室没有设备:{'、'.join(sorted(unknown))}"}]
-        }
+        return Status(
+            422, {"detail": [{"loc": ["body", "equipment"], "msg": f"该功能室没有设备:{'、'.join(sorted(unknown))}"}]}
+        )
     request_ = service.BookingRequest(
         room=room,
         start=payload.start,
@@ -232,16 +240,21 @@ def create_booking(request, slug: Slug, payload: BookingIn):
     try:
         booking = service.request_booking(request_)
     except service.RoomUnavailable as conflict:
-        return 409, {
-            "detail": conflict.message,
-            "suggestions": [{"start": s.start, "end": s.end} for s in conflict.suggestions],
-        }
+        return Status(
+            409,
+            {
+                "detail": conflict.message,
+                "suggestions": [interval(s.start, s.end) for s in conflict.suggestions],
+            },
+        )
     except ValidationError as error:
-        return 422, field_errors(error)
-    return 201, {
-        "id": booking.pk,
-        "status": booking.status,
-        "start": booking.start,
-        "end": booking.end,
-        "manage_url": request.build_absolute_uri(booking.get_absolute_url()),
-    }
+        return Status(422, field_errors(error))
+    return Status(
+        201,
+        {
+            "id": booking.pk,
+            "status": booking.status,
+            **interval(booking.start, booking.end),
+            "manage_url": request.build_absolute_uri(booking.get_absolute_url()),
+        },
+    )

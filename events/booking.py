@@ -365,22 +365,26 @@ class BookingRequest:
         )
 
 
-def request_booking(request: BookingRequest, *, confirm: bool = False, now: datetime | None = None) -> Booking:
+def request_booking(
+    request: BookingRequest, *, confirm: bool = False, notify: bool = True, now: datetime | None = None
+) -> Booking:
     """Hold the slot for a new booking: ``requested`` (waits for staff) or, with ``confirm``, ``confirmed``.
 
     Raises ``ValidationError`` when a rule is broken and ``RoomUnavailable`` when the time is taken.
+    ``notify=False`` sends no mail (imports, demo content); ``now`` lets an import apply the rules as of then.
     """
     now = now or timezone.now()
     request.room = _prefetched_room(request.room)
     request.validate(now)
     status = BookingStatus.CONFIRMED if confirm else BookingStatus.REQUESTED
     with transaction.atomic():
-        expire_stale_requests(room=request.room, now=now)
+        expire_stale_requests(room=request.room)
         booking = request.build(status=status, now=now)
         _hold(booking, now=now)
         if request.equipment:
             booking.equipment.set(request.equipment)
-        _notify(booking, status)
+        if notify:
+            _notify(booking, status)
     return booking
 
 
@@ -460,7 +464,7 @@ def move_booking(booking: Booking, *, start: datetime, end: datetime, now: datet
             equipment=booking.equipment.all(),
             now=now,
         )
-        expire_stale_requests(room=room, now=now)
+        expire_stale_requests(room=room)
         booking.room, booking.start, booking.end = room, start, end
         _hold(booking, now=now, update_fields=["start", "end", "blocked_start", "blocked_end", "updated_at"])
     return booking
@@ -514,7 +518,7 @@ def request_series(
     status = BookingStatus.CONFIRMED if confirm else BookingStatus.REQUESTED
     booked, skipped = [], []
     with transaction.atomic():
-        expire_stale_requests(room=room, now=now)
+        expire_stale_requests(room=room)
         series = BookingSeries.objects.create(
             room=room, title=request.title, frequency=frequency, interval=interval, count=count,
             created_by=request.created_by,

@@ -1,9 +1,20 @@
 """How the events plugin plugs into the core and into Wagtail's admin."""
 
+from wagtail import hooks
+
 from cms.plugins import register_api_router
+from events import demo_rooms  # noqa: F401  (registers the room's demo content)
 from events.api import router
 
 register_api_router("", router)
+
+
+@hooks.register("register_admin_viewset")
+def register_room_booking_admin():
+    from events.admin_bookings import RoomBookingGroup
+
+    return RoomBookingGroup()
+
 
 # Part 2: activities, duty roster and feeds (home-page panels and the demo register themselves on import).
 from events import demo_activities  # noqa: E402, F401
