@@ -11,7 +11,7 @@ SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vs-test-media-"))
+MEDIA_ROOT = Path(env("MEDIA_ROOT") or tempfile.mkdtemp(prefix="vs-test-media-"))
 # Unit tests run tasks in-process; the worker integration test sends them to a real worker through REDIS_URL.
 CELERY_TASK_ALWAYS_EAGER = True
 if REDIS_URL:  # noqa: F405

@@ -1,6 +1,7 @@
 """Template tags of the showroom theme: the main navigation and sharing metadata."""
 
 from django import template
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 from cms.models.pages import SHARE_IMAGE
@@ -24,7 +25,10 @@ def share_image_rendition(context, page):
     image = getattr(page, "share_image", None)
     if image is None:
         return None
-    rendition = image.get_rendition(SHARE_IMAGE)
+    try:
+        rendition = image.get_rendition(SHARE_IMAGE)
+    except SourceImageIOError:  # the original file is gone from storage: share without an image, never a 500
+        return None
     request = context.get("request")
     rendition.share_url = request.build_absolute_uri(rendition.url) if request else rendition.full_url
     return rendition

@@ -17,6 +17,7 @@ def run_check(extra_env, tmp_path):
         "VAR_DIR": str(tmp_path),
         **extra_env,
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests for their own process only
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

@@ -44,8 +44,10 @@ def test_each_plugin_combination_boots_migrates_and_serves(enabled, tmp_path):
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "VAR_DIR": str(tmp_path),
+        "MEDIA_ROOT": str(tmp_path / "media"),
     }
-    env.pop("REDIS_URL", None)
+    for name in ("REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        env.pop(name, None)
     for args in (
         ["migrate", "--noinput", "-v", "0"],
         ["load_initial_data"],
@@ -87,8 +89,9 @@ class _HiddenPanel(plugins.HomePagePanel):
 
 
 def test_home_page_panels_are_ordered_filtered_and_screen_aware(rf):
+    hook = plugins.HOME_PAGE_PANELS_HOOK
     with hooks.register_temporarily(
-        plugins.HOME_PAGE_PANELS_HOOK, [lambda: _Panel, lambda: _ScreenPanel, lambda: _HiddenPanel]
+        [(hook, lambda: _Panel), (hook, lambda: _ScreenPanel), (hook, lambda: _HiddenPanel)]
     ):
         request = rf.get("/")
         everything = [type(panel) for panel in plugins.home_page_panels(request)]
