@@ -44,6 +44,7 @@
   element.hidden = false;
 
   var map = L.map(element, { scrollWheelZoom: false });
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>'); // no flag in the credits
   L.tileLayer(settings.tileUrl, {
     attribution: settings.attribution,
     subdomains: settings.subdomains || "abc",
