@@ -4,7 +4,7 @@ Facts come from DOMAIN.md and the 2016 report on the station; the role models ar
 Every function is idempotent: pages and images are looked up by slug or title before anything is created.
 """
 
-from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from cms.demo_images import demo_image, demo_pdf, demo_qr_code
 from cms.demo_showroom_text import HALL_SECTIONS, NEWS, PROJECTS, ROLE_MODELS
@@ -188,7 +188,7 @@ def ensure_news_workflow(news_index: NewsIndexPage) -> Workflow:
     if created:
         task = GroupApprovalTask.objects.create(name="宣传负责人审核")
         task.groups.set(task.groups.model.objects.filter(name="Moderators"))
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.get_or_create(page=news_index, defaults={"workflow": workflow})
     return workflow
 

@@ -1,0 +1,75 @@
+"""Query counts of the showroom's busiest pages do not grow with the number of sections or articles."""
+
+import pytest
+
+from cms.models import HallSectionPage, HomePageFigure, HomePageHallLink, NewsPage
+
+from .showroom import count_queries, make_hall, make_image, make_news_index
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+MAX_QUERIES = 25  # the page route, site, settings, navigation, listing, renditions, plugin panels
+
+
+def add_sections(hall, start, stop, images):
+    for n in range(start, stop):
+        hall.add_child(
+            instance=HallSectionPage(
+                title=f"栏目{n}", slug=f"section-{n}", summary=f"摘要{n}", cover_image=images[n % len(images)]
+            )
+        )
+
+
+def add_articles(index, start, stop, images):
+    for n in range(start, stop):
+        article = NewsPage(
+            title=f"新闻{n}",
+            slug=f"news-{n}",
+            intro=f"导语{n}",
+            lead_image=images[n % len(images)],
+            body=[{"type": "paragraph", "value": "<p>正文</p>"}],
+        )
+        article.tags.add(f"标签{n % 7}", "总站")
+        index.add_child(instance=article)
+
+
+@pytest.fixture
+def images(db):
+    return [make_image(f"图{n}") for n in range(3)]
+
+
+def test_hall_queries_do_not_grow_with_sections(client, home_page, images):
+    hall = make_hall(home_page)
+    add_sections(hall, 0, 10, images)
+    small = count_queries(client, "/hall/")
+    add_sections(hall, 10, 500, images)
+    large = count_queries(client, "/hall/")
+    assert small == large <= MAX_QUERIES
+    assert client.get("/hall/").content.decode().count('class="card card--section"') == 500
+
+
+def test_news_index_queries_do_not_grow_with_articles(client, home_page, images):
+    index = make_news_index(home_page)
+    add_articles(index, 0, 10, images)
+    small = count_queries(client, "/news/")
+    add_articles(index, 10, 500, images)
+    large = count_queries(client, "/news/")
+    assert small == large <= MAX_QUERIES
+    assert count_queries(client, "/news/?page=40") == large
+    assert count_queries(client, "/news/?tag=总站&page=2") == large
+
+
+def test_home_page_queries_do_not_grow_with_articles_or_sections(client, home_page, images):
+    hall = make_hall(home_page)
+    index = make_news_index(home_page)
+    add_sections(hall, 0, 10, images)
+    add_articles(index, 0, 10, images)
+    for n, section in enumerate(HallSectionPage.objects.all()[:4]):
+        HomePageHallLink.objects.create(page=home_page, section=section, sort_order=n)
+    for n in range(3):
+        HomePageFigure.objects.create(page=home_page, value=1000 * n, label=f"数字{n}", sort_order=n)
+    small = count_queries(client, "/")
+    add_sections(hall, 10, 500, images)
+    add_articles(index, 10, 500, images)
+    large = count_queries(client, "/")
+    assert small == large <= MAX_QUERIES

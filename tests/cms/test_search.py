@@ -1,0 +1,94 @@
+"""Chinese search: a two-character word inside longer Han text finds the page, on SQLite and on PostgreSQL."""
+
+import pytest
+
+from cms.search import han_ngrams, query_terms
+
+from .showroom import make_hall, make_news, make_news_index, make_project, make_project_index, make_section
+
+
+def test_ngrams_cover_every_character_and_neighbouring_pair():
+    assert han_ngrams("公益书吧") == ["公", "益", "书", "吧", "公益", "益书", "书吧"]
+    assert han_ngrams("Boluo 2016") == []
+
+
+def test_query_terms_are_the_bigrams_a_page_must_contain():
+    assert query_terms("书吧") == ["书吧"]
+    assert query_terms("公益书吧") == ["公益", "益书", "书吧"]
+    assert query_terms("书") == ["书"]
+    assert query_terms("“书吧” LED 2016") == ["书吧", "LED", "2016"]
+    assert query_terms("  ,。 ") == []
+
+
+@pytest.fixture
+def pages(home_page):
+    projects = make_project_index(home_page)
+    bar = make_project(projects, 1, title="博闻公益书吧", summary="免费开放的公益阅读空间。")
+    kiosk = make_project(projects, 2, title="志愿服务亭", summary="街头的志愿服务亭。")
+    hall = make_hall(home_page)
+    section = make_section(
+        hall,
+        1,
+        title="志愿者风采",
+        summary="记录志愿者的服务足迹。",
+        body=[{"type": "quote", "value": {"text": "小篮球、大梦想", "attribution": "助学公益项目"}}],
+    )
+    return {"bar": bar, "kiosk": kiosk, "section": section}
+
+
+def result_titles(client, query, **params):
+    response = client.get("/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return [page.title for page in response.context["results"]]
+
+
+@pytest.mark.django_db
+def test_two_characters_inside_a_longer_word_find_the_page(client, pages):
+    assert result_titles(client, "书吧") == ["博闻公益书吧"]
+    assert result_titles(client, "公益书吧") == ["博闻公益书吧"]
+
+
+@pytest.mark.django_db
+def test_text_inside_streamfield_blocks_is_found(client, pages):
+    assert result_titles(client, "篮球") == ["志愿者风采"]
+
+
+@pytest.mark.django_db
+def test_every_bigram_of_the_query_must_match(client, pages):
+    assert "博闻公益书吧" not in result_titles(client, "书亭")
+    assert result_titles(client, "服务亭") == ["志愿服务亭"]
+
+
+@pytest.mark.django_db
+def test_unpublished_pages_are_not_found(client, pages):
+    pages["bar"].unpublish()
+    assert result_titles(client, "书吧") == []
+
+
+@pytest.mark.django_db
+def test_an_edit_is_searchable_once_published(client, pages):
+    kiosk = pages["kiosk"]
+    kiosk.summary = "设在博罗县城的便民服务点。"
+    kiosk.save_revision().publish()
+    assert result_titles(client, "便民") == ["志愿服务亭"]
+
+
+@pytest.mark.django_db
+def test_empty_and_junk_queries_show_the_form_without_results(client, pages):
+    response = client.get("/search/")
+    assert response.status_code == 200 and response.context["results"] is None
+    assert result_titles(client, "。,!") == []
+    assert 'name="robots" content="noindex"' in client.get("/search/?q=书吧").content.decode()
+
+
+@pytest.mark.django_db
+def test_results_are_paginated(client, home_page):
+    index = make_news_index(home_page)
+    for n in range(23):
+        make_news(index, n, title=f"书吧读书会第{n}期")
+    first = client.get("/search/", {"q": "书吧"})
+    assert first.context["results"].paginator.count == 23
+    assert len(first.context["results"]) == 10
+    assert "q=%E4%B9%A6%E5%90%A7&amp;page=2" in first.content.decode()
+    assert len(result_titles(client, "书吧", page=3)) == 3
+    assert len(result_titles(client, "书吧", page="abc")) == 10
