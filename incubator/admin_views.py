@@ -4,6 +4,8 @@ Views parse the form and call ``workflow.perform_transition`` or a function of `
 what, so every rule is enforced on the server whatever the page shows.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
@@ -146,7 +148,9 @@ class ApplicationDetailView(InspectView):
                 "can_manage": can_manage,
                 "can_log_session": services.can_log_session(application, user),
                 "assign_form": AssignMentorForm(initial={"mentor": application.mentor_id}) if can_manage else None,
-                "activities_form": ActivitiesForm(instance=application) if can_manage else None,
+                "activities_form": ActivitiesForm(initial={"activities_held": application.activities_held})
+                if can_manage
+                else None,
                 "comment_form": CommentForm(),
                 "session_form": SessionForm(can_reserve_room=services.room_booking_available()),
                 "grant_form": GrantForm() if can_manage else None,
@@ -195,61 +199,55 @@ def transition_view(request, pk, action):
     return redirect(detail_url(application))
 
 
-@require_POST
-def assign_mentor_view(request, pk):
-    application = _application_for(request, pk)
-    form = AssignMentorForm(request.POST)
-    if form.is_valid():
-        services.assign_mentor(application, form.cleaned_data["mentor"], request.user)
-        messages.success(request, _("已更新辅导导师。"))
-    else:
-        _form_errors(request, form)
-    return redirect(detail_url(application))
+def form_action(make_form):
+    """A POST-only action of an application's page: bind ``make_form(request, application)``; when it is valid run
+    the action (which returns the success message), otherwise show the form's errors; back to the page either way."""
+
+    def decorate(act):
+        @require_POST
+        @wraps(act)
+        def view(request, pk):
+            application = _application_for(request, pk)
+            form = make_form(request, application)
+            if form.is_valid():
+                if done := act(request, application, form):
+                    messages.success(request, done)
+            else:
+                _form_errors(request, form)
+            return redirect(detail_url(application))
+
+        return view
+
+    return decorate
 
 
-@require_POST
-def activities_view(request, pk):
-    application = _application_for(request, pk)
-    if not services.can_manage(request.user):
-        raise PermissionDenied
-    form = ActivitiesForm(request.POST, instance=application)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("已更新活动次数。"))
-    else:
-        _form_errors(request, form)
-    return redirect(detail_url(application))
+@form_action(lambda request, application: AssignMentorForm(request.POST))
+def assign_mentor_view(request, application, form):
+    services.assign_mentor(application, form.cleaned_data["mentor"], request.user)
+    return _("已更新辅导导师。")
 
 
-@require_POST
-def comment_view(request, pk):
-    application = _application_for(request, pk)
-    form = CommentForm(request.POST)
-    if form.is_valid():
-        services.add_comment(
-            application,
-            request.user,
-            form.cleaned_data["comment"],
-            form.cleaned_data["visibility"],
-            notify=form.cleaned_data["notify"],
-        )
-        messages.success(request, _("备注已添加。"))
-    else:
-        _form_errors(request, form)
-    return redirect(detail_url(application))
+@form_action(lambda request, application: ActivitiesForm(request.POST))
+def activities_view(request, application, form):
+    services.update_activities_held(application, form.cleaned_data["activities_held"], request.user)
+    return _("已更新活动次数。")
 
 
-@require_POST
-def session_view(request, pk):
-    application = _application_for(request, pk)
-    form = SessionForm(
+@form_action(lambda request, application: CommentForm(request.POST))
+def comment_view(request, application, form):
+    data = form.cleaned_data
+    services.add_comment(application, request.user, data["comment"], data["visibility"], notify=data["notify"])
+    return _("备注已添加。")
+
+
+@form_action(
+    lambda request, application: SessionForm(
         request.POST,
         instance=MentoringSession(application=application),
         can_reserve_room=services.room_booking_available(),
     )
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(detail_url(application))
+)
+def session_view(request, application, form):
     session = services.log_session(form.save(commit=False), request.user)
     messages.success(request, _("辅导记录已保存。"))
     if form.cleaned_data.get("reserve_room"):
@@ -258,20 +256,14 @@ def session_view(request, pk):
         except services.RoomNotReserved as error:
             messages.warning(request, str(error))
         else:
-            messages.success(request, _("已预约志愿客厅。"))
-    return redirect(detail_url(application))
+            return _("已预约志愿客厅。")
+    return None
 
 
-@require_POST
-def grant_view(request, pk):
-    application = _application_for(request, pk)
-    form = GrantForm(request.POST, instance=Grant(application=application))
-    if form.is_valid():
-        services.record_grant(form.save(commit=False), request.user)
-        messages.success(request, _("扶持资金已登记。"))
-    else:
-        _form_errors(request, form)
-    return redirect(detail_url(application))
+@form_action(lambda request, application: GrantForm(request.POST, instance=Grant(application=application)))
+def grant_view(request, application, form):
+    services.record_grant(form.save(commit=False), request.user)
+    return _("扶持资金已登记。")
 
 
 @require_POST

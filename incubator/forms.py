@@ -206,7 +206,5 @@ class GrantForm(forms.ModelForm):
         error_messages = {"amount": {"min_value": _("金额必须大于 0 元。")}}
 
 
-class ActivitiesForm(forms.ModelForm):
-    class Meta:
-        model = Application
-        fields = ["activities_held"]
+class ActivitiesForm(forms.Form):
+    activities_held = forms.IntegerField(label=_("已开展活动次数"), min_value=0)

@@ -86,6 +86,20 @@ def assign_mentor(application: Application, mentor, by, comment: str = "") -> Ap
 
 
 @transaction.atomic
+def update_activities_held(application: Application, count: int, by) -> None:
+    """Coordinators keep count of the activities the organisation held (one of the maturity criteria)."""
+    _require(can_manage(by))
+    before = application.activities_held
+    application.activities_held = count
+    application.save(update_fields=["activities_held", "updated_at"])
+    application.events.create(
+        kind=ApplicationEvent.Kind.COMMENT,
+        comment=_("已开展活动次数:%(before)s → %(after)s") % {"before": before, "after": count},
+        **actor_fields(by),
+    )
+
+
+@transaction.atomic
 def add_comment(application: Application, by, text: str, visibility: str, notify: bool = False) -> ApplicationEvent:
     """A note on the timeline; shared with the applicant (and optionally emailed) or kept among staff."""
     _require(can_manage(by) or can_log_session(application, by))
