@@ -1,6 +1,7 @@
 """Volunteer teams: the shared domain object of the showroom, the incubator and the events plugin."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -17,6 +18,8 @@ from wagtail.search import index
 from cms import teams as team_services
 from cms.geo import InvalidPoint
 
+# Sub-paths of the team directory that a team's slug must not take.
+RESERVED_TEAM_SLUGS = {"map"}
 LOGO_RENDITION = "fill-160x160"
 ROLE_MODEL_RENDITION = "fill-120x120"
 TEAMS_PER_PAGE = 24
@@ -133,6 +136,11 @@ class Team(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, mode
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_TEAM_SLUGS:
+            raise ValidationError({"slug": _("“%(slug)s”已被团队分布图使用,请换一个网址标识") % {"slug": self.slug}})
 
     @property
     def display_colour(self) -> str:

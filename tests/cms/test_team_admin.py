@@ -142,6 +142,12 @@ class TestDraftAndPublish:
         assert team.live is True
         assert admin_client.get("/teams/new-team/").status_code == 200
 
+    def test_slug_of_the_map_is_reserved(self, admin_client, home_page):
+        response = admin_client.post(f"{TEAMS_URL}add/", self.form_data(slug="map"))
+        assert response.status_code == 200
+        assert "已被团队分布图使用" in response.content.decode()
+        assert not Team.objects.filter(slug="map").exists()
+
     def test_bad_colour_is_refused(self, admin_client, home_page):
         response = admin_client.post(f"{TEAMS_URL}add/", self.form_data(uniform_colour="red"))
         assert response.status_code == 200
