@@ -29,7 +29,7 @@ def _send_once(event_id: int, template: str, recipients_of) -> bool:
     """Send the mail about one event unless it was sent already (``notified_at`` marks it, under a row lock)."""
     with transaction.atomic():
         event = (
-            ApplicationEvent.objects.select_for_update()
+            ApplicationEvent.objects.select_for_update(of=("self",))
             .select_related("application", "application__mentor")
             .filter(pk=event_id, notified_at__isnull=True)
             .first()
