@@ -1,11 +1,17 @@
-"""``/api/teams``: the published volunteer teams, for the mini-program and the city platform's sync."""
+"""``/api/teams``: the published volunteer teams, for the mini-program and the city platform's sync.
+
+``/api/teams/near``: the same teams sorted by distance from a point or a township (the 10-minute circle).
+"""
 
 from datetime import date
 from decimal import Decimal
 
-from ninja import Router, Schema
+from django.utils.translation import gettext_lazy as _
+from ninja import Router, Schema, Status
 
-from cms.models import Team
+from cms import teams as team_services
+from cms.geo import InvalidPoint
+from cms.models import Team, Township
 
 router = Router(tags=["teams"])
 
@@ -43,3 +49,37 @@ def list_teams(request, township: str = "", speciality: str = ""):
     if speciality:
         teams = teams.filter(speciality=speciality)
     return teams
+
+
+class NearbyTeamOut(TeamOut):
+    distance_m: int
+    reach: str
+    approximate: bool
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+@router.get("/teams/near", response={200: list[NearbyTeamOut], 400: ErrorOut})
+def near_teams(request, lat: str = "", lng: str = "", township: str = "", limit: int = 20):
+    """Published teams nearest first from ``?lat=&lng=`` or ``?township=<slug>``.
+
+    ``reach`` is ``walk`` (about 800 m), ``ride`` (about 3 km) or empty.
+    """
+    townships = list(Township.objects.all())
+    try:
+        origin = team_services.origin_from_query(request.GET, townships)
+    except InvalidPoint as invalid:
+        return Status(400, {"detail": str(invalid)})
+    if origin is None:
+        return Status(400, {"detail": str(_("请提供 lat 和 lng,或 township"))})
+    teams = Team.objects.published().select_related("township")
+    nearby = team_services.sort_by_distance(teams, origin.point)[: max(1, min(limit, 100))]
+    for item in nearby:
+        item.team.distance_m, item.team.reach, item.team.approximate = (
+            round(item.distance),
+            item.reach,
+            item.approximate,
+        )
+    return Status(200, [item.team for item in nearby])

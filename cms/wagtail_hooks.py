@@ -31,7 +31,7 @@ class TeamViewSet(SnippetViewSet):
         "name",
         "township",
         "speciality",
-        Column("status", label=_("状态"), accessor="get_status_display", sort_key="status"),
+        Column("status", label=_("队伍状态"), accessor="get_status_display", sort_key="status"),
         "member_count",
         BooleanColumn("on_duty_rota", label=_("值班")),
         LiveStatusTagColumn(),
@@ -62,7 +62,7 @@ class TeamViewSet(SnippetViewSet):
         "on_duty_rota",
         "live",
     ]
-    export_headings = {"get_status_display": _("状态"), "live": _("已发布")}
+    export_headings = {"get_status_display": _("队伍状态"), "live": _("已发布")}
     export_filename = "volunteer-teams"
     edit_handler = TabbedInterface(
         [

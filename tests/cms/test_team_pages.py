@@ -255,3 +255,42 @@ class TestTeamsApi:
         TeamFactory(name="助学队", speciality="助学")
         TeamFactory(name="助老队", speciality="助老")
         assert [team["name"] for team in client.get("/api/teams", {"speciality": "助学"}).json()] == ["助学队"]
+
+
+class TestNearTeamsApi:
+    def test_sorted_by_distance_with_reach(self, client, home_page, luoyang):
+        TeamFactory(name="远队", township=luoyang, latitude="23.300000", longitude="114.289000")
+        TeamFactory(name="近队", township=luoyang, latitude="23.176000", longitude="114.289000")
+        TeamFactory(name="近处草稿队", township=luoyang, latitude="23.173000", longitude="114.289000", live=False)
+        response = client.get("/api/teams/near", {"township": "luoyang"})
+        assert response.status_code == 200
+        teams = response.json()
+        assert [team["name"] for team in teams] == ["近队", "远队"]
+        assert teams[0]["reach"] == "walk" and 300 <= teams[0]["distance_m"] <= 360
+        assert teams[1]["reach"] == ""
+
+    def test_limit(self, client, home_page, luoyang):
+        bulk_teams(5, luoyang)
+        assert len(client.get("/api/teams/near", {"lat": "23.17", "lng": "114.29", "limit": 2}).json()) == 2
+
+    @pytest.mark.parametrize(
+        ("params", "message"),
+        [
+            ({"lat": "999", "lng": "114"}, "纬度必须在 -90 到 90 之间"),
+            ({"lat": "x", "lng": "114"}, "纬度不是有效的数字"),
+            ({"township": "atlantis"}, "找不到这个镇街"),
+            ({}, "请提供 lat 和 lng,或 township"),
+        ],
+    )
+    def test_bad_input_is_a_400_with_a_message(self, client, home_page, params, message):
+        response = client.get("/api/teams/near", params)
+        assert response.status_code == 400
+        assert message in response.json()["detail"]
+
+    def test_query_count_does_not_grow_with_teams(self, client, home_page, luoyang, django_assert_num_queries):
+        bulk_teams(10, luoyang)
+        with CaptureQueriesContext(connection) as with_10:
+            client.get("/api/teams/near", {"township": "luoyang"})
+        bulk_teams(490, luoyang, start=10)
+        with django_assert_num_queries(len(with_10)):
+            assert len(client.get("/api/teams/near", {"township": "luoyang", "limit": 100}).json()) == 100
