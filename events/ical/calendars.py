@@ -74,6 +74,28 @@ class UrlMaker:
         return self.base_url + path
 
 
+def labels() -> dict[str, str]:
+    """The feed's words, translated once per feed rather than once per item (gettext is the slow part)."""
+    return {
+        "team": _("组织队伍:%s"),
+        "category": _("类别:%s"),
+        "wanted": _("招募志愿者:%d 人"),
+        "signup": _("报名方式:%s"),
+        "signup_url": _("报名链接:%s"),
+        "cancelled": _("【已取消】%s"),
+        "moved": _("本次活动时间有调整"),
+        "people": _("值班人员:%s"),
+        "duty": _("总站值班:%s"),
+        "duty_desk": _("博罗志愿服务总站值班台"),
+        "purpose": _("用途:%s"),
+        "status": _("状态:%s"),
+        "organiser": _("组织者:%s"),
+        "contact": _("联系人:%(name)s %(phone)s %(email)s"),
+        "attendees": _("预计人数:%d"),
+        "equipment": _("所需设备:%s"),
+    }
+
+
 def _common(uid: str, changed_at: datetime, sequence: int, status: str, url: str) -> list[str]:
     stamp = utc_stamp(changed_at)
     return [
@@ -123,23 +145,24 @@ def activity_rows(window: Window, **filters):
     return pages.filter(**filters).order_by("starts_at", "pk")
 
 
-def activity_description(row: dict, note: str = "") -> str:
+def activity_description(row: dict, t: dict, note: str = "") -> str:
     lines = [row["summary"], note, row["status_note"]]
     if row["team__name"]:
-        lines.append(_("组织队伍:%s") % row["team__name"])
+        lines.append(t["team"] % row["team__name"])
     if row["category__name"]:
-        lines.append(_("类别:%s") % row["category__name"])
+        lines.append(t["category"] % row["category__name"])
     if row["volunteers_wanted"]:
-        lines.append(_("招募志愿者:%d 人") % row["volunteers_wanted"])
+        lines.append(t["wanted"] % row["volunteers_wanted"])
     if row["signup_text"]:
-        lines.append(_("报名方式:%s") % row["signup_text"])
+        lines.append(t["signup"] % row["signup_text"])
     if row["signup_url"]:
-        lines.append(_("报名链接:%s") % row["signup_url"])
+        lines.append(t["signup_url"] % row["signup_url"])
     return "\n".join(line for line in lines if line)
 
 
 def activity_events(rows: list[dict], changes: dict[int, list[dict]], urls: UrlMaker) -> list[str]:
     """VEVENTs for activity rows; a recurring one gets RRULE and EXDATE, and an override VEVENT per moved date."""
+    t = labels()
     events = []
     for row in rows:
         span = (row["end_date"] or row["start_date"]) - row["start_date"]
@@ -147,7 +170,7 @@ def activity_events(rows: list[dict], changes: dict[int, list[dict]], urls: UrlM
         start, end = occurrence_bounds(row["start_date"], *times)
         all_day = row["start_time"] is None
         status = ACTIVITY_STATUS.get(row["status"], "CONFIRMED")
-        title = row["title"] if status != "CANCELLED" else _("【已取消】%s") % row["title"]
+        title = row["title"] if status != "CANCELLED" else t["cancelled"] % row["title"]
         place = row["location"] or row["room__name"] or ""
         uid = f"activity-{row['pk']}@{UID_DOMAIN}"
         common = _common(uid, row["changed_at"], row["sequence"], status, urls.page(row["url_path"]))
@@ -177,8 +200,8 @@ def activity_events(rows: list[dict], changes: dict[int, list[dict]], urls: UrlM
                     if change["action"] == OccurrenceChange.Action.SKIP:
                         body.append(when("EXDATE", original_value))
                     else:
-                        overrides.append(_override(row, change, common, details, original_value, all_day, transp))
-        body += [*details, text("DESCRIPTION", activity_description(row)), f"TRANSP:{transp}", "END:VEVENT"]
+                        overrides.append(_override(row, change, common, details, original_value, all_day, transp, t))
+        body += [*details, text("DESCRIPTION", activity_description(row, t)), f"TRANSP:{transp}", "END:VEVENT"]
         events += body
         for override in overrides:
             events += override
@@ -203,13 +226,13 @@ def _rrule(row: dict, all_day: bool) -> str:
     return f"RRULE:FREQ={freq};INTERVAL={max(row['recurrence_interval'], 1)};UNTIL={until}"
 
 
-def _override(row, change, common, details, original_value, all_day, transp) -> list[str]:
+def _override(row, change, common, details, original_value, all_day, transp, t) -> list[str]:
     day = change["new_date"] or change["original_date"]
     span = (row["end_date"] or row["start_date"]) - row["start_date"]
     start_time = None if all_day else change["new_start_time"] or row["start_time"]
     end_time = None if all_day else change["new_end_time"] or row["end_time"]
     start, end = occurrence_bounds(day, start_time, end_time, span)
-    note = change["note"] or _("本次活动时间有调整")
+    note = change["note"] or t["moved"]
     return [
         "BEGIN:VEVENT",
         *common,
@@ -217,7 +240,7 @@ def _override(row, change, common, details, original_value, all_day, transp) -> 
         when("DTSTART", start.date() if all_day else start),
         when("DTEND", end.date() if all_day else end),
         *details,
-        text("DESCRIPTION", activity_description(row, note)),
+        text("DESCRIPTION", activity_description(row, t, note)),
         f"TRANSP:{transp}",
         "END:VEVENT",
     ]
@@ -248,18 +271,19 @@ def duty_events(window: Window, urls: UrlMaker, **filters) -> tuple[list[str], l
     shifts = DutyShift.objects.filter(date__gte=window.start.date(), date__lt=window.end.date(), **filters)
     rows = shifts.order_by("date").values("date", "team__name", "people", "notes", "sequence", "changed_at")
     roster_url = urls.path(reverse("events:duty_roster"))
+    t = labels()
     events, stamps = [], []
     for row in rows:
         day = row["date"]
         uid = f"duty-{day:%Y%m%d}@{UID_DOMAIN}"
-        description = "\n".join(filter(None, [_("值班人员:%s") % row["people"] if row["people"] else "", row["notes"]]))
+        description = "\n".join(filter(None, [t["people"] % row["people"] if row["people"] else "", row["notes"]]))
         events += [
             "BEGIN:VEVENT",
             *_common(uid, row["changed_at"], row["sequence"], "CONFIRMED", f"{roster_url}?month={day:%Y-%m}"),
             when("DTSTART", day),
             when("DTEND", day + timedelta(days=1)),
-            text("SUMMARY", _("总站值班:%s") % row["team__name"]),
-            text("LOCATION", _("博罗志愿服务总站值班台")),
+            text("SUMMARY", t["duty"] % row["team__name"]),
+            text("LOCATION", t["duty_desk"]),
         ]
         if description:
             events.append(text("DESCRIPTION", description))
@@ -313,6 +337,7 @@ def booking_sequence(updated_at: datetime) -> int:
 
 
 def booking_events(bookings, urls: UrlMaker, *, private: bool) -> list[str]:
+    t = labels()
     events = []
     for booking in bookings:
         status = BOOKING_STATUS.get(booking.status, "CANCELLED")
@@ -320,20 +345,20 @@ def booking_events(bookings, urls: UrlMaker, *, private: bool) -> list[str]:
         if private:
             summary = f"{booking.title}({booking.organiser_name})"
             lines = [
-                _("用途:%s") % purpose,
-                _("状态:%s") % booking.get_status_display(),
-                _("组织者:%s") % booking.organiser_name,
-                _("联系人:%(name)s %(phone)s %(email)s")
+                t["purpose"] % purpose,
+                t["status"] % booking.get_status_display(),
+                t["organiser"] % booking.organiser_name,
+                t["contact"]
                 % {"name": booking.contact_name, "phone": booking.contact_phone, "email": booking.contact_email},
-                _("预计人数:%d") % booking.attendees,
-                _("所需设备:%s") % ("、".join(item.name for item in booking.equipment.all()) or "-"),
+                t["attendees"] % booking.attendees,
+                t["equipment"] % ("、".join(item.name for item in booking.equipment.all()) or "-"),
                 booking.notes,
             ]
         else:
             summary = f"{purpose}:{booking.organiser_name}"
-            lines = [_("状态:%s") % booking.get_status_display()]
+            lines = [t["status"] % booking.get_status_display()]
         if status == "CANCELLED":
-            summary = _("【已取消】%s") % summary
+            summary = t["cancelled"] % summary
         place = f"{booking.room.name}({booking.room.location})" if booking.room.location else booking.room.name
         events += [
             "BEGIN:VEVENT",

@@ -16,17 +16,17 @@ from icalendar import Timezone
 TZID = "Asia/Shanghai"
 SHANGHAI = ZoneInfo(TZID)
 CRLF = "\r\n"
-_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""})
 
 
 def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped."""
-    return value.translate(_TEXT_ESCAPES)
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped (chained replaces are the
+    fastest way in CPython for short strings)."""
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r", "").replace("\n", "\\n")
 
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets (3.1) without splitting a UTF-8 sequence; ASCII lines take the fast path."""
-    if len(line) <= 75 and line.isascii():
+    if len(line) <= 18 or (len(line) <= 75 and line.isascii()):  # a character is at most 4 octets
         return line
     encoded = line.encode()
     if len(encoded) <= 75:
@@ -41,16 +41,19 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
+# f-strings instead of strftime: about three times faster, and these run several times per event.
 def utc_stamp(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    v = value.astimezone(UTC)
+    return f"{v.year:04d}{v.month:02d}{v.day:02d}T{v.hour:02d}{v.minute:02d}{v.second:02d}Z"
 
 
 def local_stamp(value: datetime) -> str:
-    return value.astimezone(SHANGHAI).strftime("%Y%m%dT%H%M%S")
+    v = value.astimezone(SHANGHAI)
+    return f"{v.year:04d}{v.month:02d}{v.day:02d}T{v.hour:02d}{v.minute:02d}{v.second:02d}"
 
 
 def date_stamp(value: date) -> str:
-    return value.strftime("%Y%m%d")
+    return f"{value.year:04d}{value.month:02d}{value.day:02d}"
 
 
 def when(name: str, value: datetime | date) -> str:
