@@ -105,13 +105,14 @@ def map_markers(teams, nearby: list[NearbyTeam]) -> list[dict]:
 
 def map_settings(settings, origin: Origin | None) -> dict:
     """What the map script needs: tiles, the origin and the two circle radii."""
+    autonavi = "autonavi" in settings.MAP_TILE_URL
     return {
         "tileUrl": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
         # AutoNavi's tile servers are webrd01..04; Leaflet's own default is a/b/c.
-        "subdomains": getattr(
-            settings, "MAP_TILE_SUBDOMAINS", "1234" if "autonavi" in settings.MAP_TILE_URL else "abc"
-        ),
+        "subdomains": getattr(settings, "MAP_TILE_SUBDOMAINS", "1234" if autonavi else "abc"),
+        # AutoNavi's tiles use China's GCJ-02 datum; the script shifts the browser's WGS-84 position to match.
+        "datum": getattr(settings, "MAP_DATUM", "gcj02" if autonavi else "wgs84"),
         "origin": {"lat": origin.point.latitude, "lng": origin.point.longitude, "label": str(origin.label)}
         if origin
         else None,

@@ -11,6 +11,40 @@
   var settings = readJson("team-map-settings") || { labels: {} };
   var labels = settings.labels || {};
 
+  // Browsers report WGS-84; Chinese map tiles and the coordinates editors copy from Chinese map apps are GCJ-02
+  // (offset by a few hundred metres). Convert, so that distances compare like with like.
+  function outOfChina(lat, lng) {
+    return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271;
+  }
+  function shiftLat(x, y) {
+    var ret = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+    ret += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
+    ret += ((20 * Math.sin(y * Math.PI) + 40 * Math.sin((y / 3) * Math.PI)) * 2) / 3;
+    ret += ((160 * Math.sin((y / 12) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30)) * 2) / 3;
+    return ret;
+  }
+  function shiftLng(x, y) {
+    var ret = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+    ret += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
+    ret += ((20 * Math.sin(x * Math.PI) + 40 * Math.sin((x / 3) * Math.PI)) * 2) / 3;
+    ret += ((150 * Math.sin((x / 12) * Math.PI) + 300 * Math.sin((x / 30) * Math.PI)) * 2) / 3;
+    return ret;
+  }
+  function toMapDatum(lat, lng) {
+    if (settings.datum !== "gcj02" || outOfChina(lat, lng)) {
+      return [lat, lng];
+    }
+    var a = 6378245.0;
+    var ee = 0.00669342162296594323;
+    var radLat = (lat / 180) * Math.PI;
+    var magic = 1 - ee * Math.sin(radLat) * Math.sin(radLat);
+    var sqrtMagic = Math.sqrt(magic);
+    var dLat = (shiftLat(lng - 105, lat - 35) * 180) / (((a * (1 - ee)) / (magic * sqrtMagic)) * Math.PI);
+    var dLng = (shiftLng(lng - 105, lat - 35) * 180) / ((a / sqrtMagic) * Math.cos(radLat) * Math.PI);
+    return [lat + dLat, lng + dLng];
+  }
+  window.teamMap = { toMapDatum: toMapDatum };
+
   // "Use my location": ask the browser, then let the server sort the list (?lat=&lng=).
   var locate = document.querySelector("[data-locate]");
   if (locate && "geolocation" in navigator) {
@@ -24,8 +58,9 @@
       status.textContent = labels.locating || "";
       navigator.geolocation.getCurrentPosition(
         function (position) {
-          locate.elements.lat.value = position.coords.latitude.toFixed(6);
-          locate.elements.lng.value = position.coords.longitude.toFixed(6);
+          var point = toMapDatum(position.coords.latitude, position.coords.longitude);
+          locate.elements.lat.value = point[0].toFixed(6);
+          locate.elements.lng.value = point[1].toFixed(6);
           locate.submit();
         },
         function () {

@@ -7,7 +7,7 @@ import pytest
 from django.http import QueryDict
 
 from cms import geo
-from cms.teams import origin_from_query, reach_counts, sort_by_distance
+from cms.teams import map_settings, origin_from_query, reach_counts, sort_by_distance
 
 LUOYANG = geo.Point(23.173, 114.289)
 
@@ -126,3 +126,20 @@ class TestOriginFromQuery:
     def test_half_a_point(self):
         with pytest.raises(geo.InvalidPoint, match="请提供经度"):
             origin_from_query(QueryDict("lat=23.2"), self.townships)
+
+
+class TestMapSettings:
+    def test_autonavi_tiles_use_gcj02_and_their_subdomains(self):
+        config = SimpleNamespace(
+            MAP_TILE_URL="https://webrd0{s}.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}",
+            MAP_TILE_ATTRIBUTION="© 高德地图",
+        )
+        result = map_settings(config, None)
+        assert (result["datum"], result["subdomains"], result["origin"]) == ("gcj02", "1234", None)
+        assert (result["walkRadius"], result["rideRadius"]) == (800, 3000)
+
+    def test_other_tiles_use_wgs84_unless_told(self):
+        config = SimpleNamespace(MAP_TILE_URL="https://tile.example/{z}/{x}/{y}.png", MAP_TILE_ATTRIBUTION="")
+        assert map_settings(config, None)["datum"] == "wgs84"
+        config.MAP_DATUM = "gcj02"
+        assert map_settings(config, None)["datum"] == "gcj02"

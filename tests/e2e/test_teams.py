@@ -82,7 +82,22 @@ def test_map_on_a_desktop(live_server, demo_teams, desktop_page, screenshot):
     desktop_page.goto(live_server.url + "/teams/map/?township=luoyang")
     expect(desktop_page.locator("#team-map")).to_be_visible()
     expect(desktop_page.locator(".team-list__item").first).to_be_visible()
+    expect(desktop_page.locator(".leaflet-control-attribution")).to_contain_text("Leaflet")
     screenshot(desktop_page, "team-map-desktop")
+
+
+def test_use_my_location(live_server, demo_teams, desktop_page, settings):
+    settings.MAP_DATUM = "gcj02"  # as with the default AutoNavi tiles
+    page = desktop_page
+    page.context.grant_permissions(["geolocation"])
+    page.context.set_geolocation({"latitude": 23.3805, "longitude": 114.1882})  # at the foot of 罗浮山 (WGS-84)
+    page.goto(live_server.url + "/teams/map/")
+    page.get_by_role("button", name="使用我的位置").click()
+    expect(page.get_by_role("heading", name="离您的位置最近的队伍")).to_be_visible()
+    expect(page.locator(".team-list__item").first).to_contain_text("罗浮山绿色环保志愿服务队")
+    lat, lng = (float(value) for value in re.search(r"lat=([\d.]+)&lng=([\d.]+)", page.url).groups())
+    # Shifted to GCJ-02: in Guangdong a few hundred metres, south and east.
+    assert 23.3805 - 0.005 < lat < 23.3805 and 114.1882 < lng < 114.1882 + 0.008
 
 
 def test_station_screen_loops_and_refreshes(live_server, demo_teams, desktop_page, screenshot):
