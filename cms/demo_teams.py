@@ -6,6 +6,7 @@ Other engineers' demo data (incubator, events) relies on these slugs; keep them 
 from datetime import date
 from decimal import Decimal
 
+from cms.demo_images import demo_image
 from cms.models import ScreenPage, Team, TeamIndexPage, Township
 
 # The seven featured teams that take turns on duty at the station (值班制), in duty order.
@@ -342,7 +343,15 @@ def ensure_screen_page(home) -> ScreenPage:
     existing = ScreenPage.objects.child_of(home).first()
     if existing:
         return existing
+    poster = demo_image(
+        "总站大屏:欢迎海报",
+        text="欢迎来到博罗志愿服务总站",
+        subtitle="志愿服务,从身边开始",
+        colour="#9B0C23",
+        size=(1920, 1080),
+    )
+    slides = [*SCREEN_SLIDES[:1], ("image", {"image": poster, "caption": "总站位于罗阳街道,每天开放", "duration": 8})]
     return _add_published_child(
         home,
-        ScreenPage(title="总站大屏", slug="screen", refresh_minutes=5, slides=SCREEN_SLIDES),
+        ScreenPage(title="总站大屏", slug="screen", refresh_minutes=5, slides=[*slides, *SCREEN_SLIDES[1:]]),
     )

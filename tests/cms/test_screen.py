@@ -46,7 +46,9 @@ def test_renders_every_slide_with_its_duration(client, screen):
     assert response.status_code == 200
     html = response.content.decode()
     durations = re.findall(r'class="slide slide--(\w+)" data-duration="(\d+)"', html)
-    assert durations == [(kind, str(value["duration"])) for kind, value in SCREEN_SLIDES]
+    assert durations == [(slide.block_type, str(slide.value["duration"])) for slide in screen.slides]
+    assert [kind for kind, _ in durations] == ["notice", "image", "duty_teams", "notice", "panels", "notice", "notice"]
+    assert re.search(r'<img[^>]+class="slide__image"', html)
     assert "奉献、友爱、互助、进步" in html
     assert 'data-slides-url="/screen/slides/"' in html
     assert 'data-refresh-minutes="5"' in html
@@ -65,7 +67,7 @@ def test_slides_fragment_for_the_refresh(client, screen):
     html = response.content.decode()
     assert html.lstrip().startswith('<div class="screen__slides" data-slides>')
     assert "<html" not in html
-    assert html.count('class="slide ') == len(SCREEN_SLIDES)
+    assert html.count('class="slide ') == len(screen.slides)
 
 
 def test_a_published_change_reaches_the_fragment(client, screen):

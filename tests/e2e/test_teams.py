@@ -111,6 +111,11 @@ def test_station_screen_loops_and_refreshes(live_server, demo_teams, desktop_pag
     screenshot(page, "screen-first-slide")
 
     page.evaluate("window.screenMode.next()")
+    expect(active.locator("img.slide__image")).to_be_visible()
+    expect(active).to_contain_text("总站位于罗阳街道")
+    screenshot(page, "screen-poster")
+
+    page.evaluate("window.screenMode.next()")
     expect(active).to_contain_text("每日值班的7支特色志愿服务队伍")
     screenshot(page, "screen-duty-teams")
 
