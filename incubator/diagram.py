@@ -5,9 +5,10 @@ from xml.sax.saxutils import escape
 
 from incubator.workflow import ACTIONS, PROGRESS, State, transitions_of
 
-NODE_W, NODE_H = 132, 44
-COLUMN, ROW = 190, 190
+NODE_W, NODE_H = 140, 44
+COLUMN = 230  # from one stage to the next: room for an action's name between them
 MARGIN = 30
+BUS_GAP = 34  # between the horizontal lanes that lead to each side exit
 
 
 @dataclass(frozen=True)
@@ -40,51 +41,67 @@ def edges() -> list[Edge]:
     return found
 
 
-def _positions() -> dict[str, tuple[int, int]]:
-    """The four stages in a row; every other state below, centred under the stages that lead to it."""
-    positions = {state.value: (MARGIN + i * COLUMN, MARGIN) for i, state in enumerate(PROGRESS)}
-    side = [state.value for state in State if state.value not in positions]
+def _layout():
+    """The four stages in a row; every other state (the side exits) in a row below, under the middle stages."""
+    stages = [state.value for state in PROGRESS]
+    side = [state.value for state in State if state.value not in stages]
+    positions = {state: (MARGIN + i * COLUMN, MARGIN) for i, state in enumerate(stages)}
+    side_y = MARGIN + NODE_H + 40 + len(side) * BUS_GAP
     for i, state in enumerate(side):
-        positions[state] = (MARGIN + COLUMN // 2 + i * COLUMN * 2, MARGIN + ROW)
-    return positions
+        positions[state] = (MARGIN + (i + 1) * COLUMN, side_y)
+    return positions, side
+
+
+def _route(edge, positions, side):
+    """An orthogonal path for one edge, and where its label goes (None: another edge of its lane carries it)."""
+    (sx, sy), (tx, ty) = positions[edge.source], positions[edge.target]
+    if sy == ty:  # along the row of stages
+        return f"M{sx + NODE_W},{sy + NODE_H / 2} H{tx}", (sx + NODE_W + tx) / 2, sy + NODE_H / 2 - 6
+    if ty > sy:  # down to a side exit, through that exit's own horizontal lane
+        i = side.index(edge.target)
+        out_x = sx + 35 + i * (NODE_W - 70)
+        lane_y = sy + NODE_H + 30 + i * BUS_GAP
+        in_x = tx + 35 + i * (NODE_W - 70)
+        label = (in_x + 6, lane_y + BUS_GAP / 2 + 4) if edge.source == State.APPLIED else None
+        return f"M{out_x},{sy + NODE_H} V{lane_y} H{in_x} V{ty}", *(label or (None, None))
+    # back up from a side exit (reopen): below the exits, along the left margin, into the stage's left side
+    lane_y = sy + NODE_H + 24
+    lane_x = MARGIN / 2
+    label = (MARGIN + COLUMN / 2, lane_y - 6) if edge.source == side[0] else None
+    path = f"M{sx + NODE_W / 2},{sy + NODE_H} V{lane_y} H{lane_x} V{ty + NODE_H / 2} H{tx}"
+    return path, *(label or (None, None))
 
 
 def svg() -> str:
     """An accessible SVG of the workflow: boxes for states, arrows labelled with the action for each transition."""
-    positions = _positions()
+    positions, side = _layout()
     width = max(x for x, _ in positions.values()) + NODE_W + MARGIN
-    height = max(y for _, y in positions.values()) + NODE_H + MARGIN
+    height = max(y for _, y in positions.values()) + NODE_H + 40
     labels = dict(State.choices)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="workflow-title" font-family="sans-serif" font-size="13">',
         '<title id="workflow-title">孵化流程图</title>',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#57606a"/></marker></defs>',
+        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/></marker></defs>',
     ]
     for edge in edges():
-        (sx, sy), (tx, ty) = positions[edge.source], positions[edge.target]
-        x1, y1 = sx + NODE_W / 2, sy + NODE_H / 2
-        x2, y2 = tx + NODE_W / 2, ty + NODE_H / 2
-        if sy == ty:  # along the row: from the right edge of one box to the left edge of the next
-            x1, x2 = sx + NODE_W, tx
-        elif ty > sy:  # down to a side exit
-            y1, y2 = sy + NODE_H, ty
-        else:  # back up (reopen)
-            y1, y2 = sy, ty + NODE_H
-        # a slight bend keeps opposite arrows and their labels apart
-        bend = 18 if ty < sy else -10 if ty > sy else 0
-        cx, cy = (x1 + x2) / 2 + bend, (y1 + y2) / 2
-        colour = "#9b0c23" if edge.target in (State.REJECTED, State.WITHDRAWN) else "#57606a"
+        path, label_x, label_y = _route(edge, positions, side)
+        colour = "#9b0c23" if edge.target in side else "#57606a"
+        anchor = (
+            "middle" if positions[edge.source][1] == positions[edge.target][1] or edge.target not in side else "start"
+        )
+        text = (
+            f'<text x="{label_x:.0f}" y="{label_y:.0f}" text-anchor="{anchor}" fill="{colour}">{escape(edge.label)}</text>'
+            if label_x is not None
+            else ""
+        )
         parts.append(
             f'<g class="edge" data-action="{edge.action}" data-source="{edge.source}" data-target="{edge.target}">'
-            f'<path d="M{x1:.0f},{y1:.0f} Q{cx:.0f},{cy:.0f} {x2:.0f},{y2:.0f}" fill="none" stroke="{colour}" '
-            f'stroke-width="1.5" marker-end="url(#arrow)"/>'
-            f'<text x="{cx:.0f}" y="{cy - 4:.0f}" text-anchor="middle" fill="{colour}" paint-order="stroke" '
-            f'stroke="#fff" stroke-width="4">{escape(edge.label)}</text></g>'
+            f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="1.5" marker-end="url(#arrow)"/>{text}</g>'
         )
     for state, (x, y) in positions.items():
-        stage = state in PROGRESS
+        stage = state not in side
         parts.append(
             f'<g class="node" data-state="{state}"><rect x="{x}" y="{y}" width="{NODE_W}" height="{NODE_H}" rx="10" '
             f'fill="{"#c8102e" if stage else "#f3f4f6"}" stroke="{"#9b0c23" if stage else "#8c959f"}"/>'

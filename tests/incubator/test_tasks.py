@@ -43,3 +43,12 @@ def test_no_digest_when_nothing_is_stale(coordinator, home_page):
     factories.ApplicationFactory()
     assert send_stale_digest() == 0
     assert mail.outbox == []
+
+
+def test_the_readme_shows_the_workflow_as_the_code_defines_it():
+    from pathlib import Path
+
+    from incubator import diagram
+
+    readme = (Path(__file__).parents[2] / "incubator" / "README.md").read_text(encoding="utf-8")
+    assert f"```mermaid\n{diagram.mermaid()}\n```" in readme
