@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cms import geo
 
+DARK_INK = "#1F2328"
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -126,3 +128,29 @@ def map_settings(settings, origin: Origin | None) -> dict:
             "locateFailed": str(_("无法获取位置,请从列表中选择镇街")),
         },
     }
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def ink_on(hex_colour: str) -> str:
+    """White or near-black, whichever reads better on ``hex_colour`` (WCAG contrast), e.g. for a yellow uniform."""
+    background = _luminance(hex_colour)
+    on_white = 1.05 / (background + 0.05)
+    on_dark = (background + 0.05) / (_luminance(DARK_INK) + 0.05)
+    return "#FFFFFF" if on_white >= on_dark else DARK_INK
+
+
+def badge_text(name: str, township_name: str = "") -> str:
+    """The character on a team's badge when it has no logo: the first that tells teams apart.
+
+    "博罗县红棉志愿服务队" → "红", "石湾镇青年志愿服务队" → "青", "“小篮球、大梦想”助学志愿服务队" → "小".
+    """
+    short = name
+    for prefix in ("博罗县", "博罗", township_name):
+        if prefix and short.startswith(prefix) and len(short) > len(prefix):
+            short = short[len(prefix) :]
+    return next((char for char in short if char.isalnum()), name[:1])

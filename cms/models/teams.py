@@ -146,6 +146,15 @@ class Team(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, mode
     def display_colour(self) -> str:
         return self.uniform_colour or "#C8102E"
 
+    @property
+    def badge_text(self) -> str:
+        return team_services.badge_text(self.name, self.township.name if self.township_id else "")
+
+    @property
+    def ink_colour(self) -> str:
+        """The text colour on the uniform colour: white, or dark on a light uniform such as yellow."""
+        return team_services.ink_on(self.display_colour)
+
     def get_url(self, request=None) -> str | None:
         """The public profile page, or None while the team is a draft or the site has no team directory."""
         if not self.live:

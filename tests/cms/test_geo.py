@@ -7,7 +7,7 @@ import pytest
 from django.http import QueryDict
 
 from cms import geo
-from cms.teams import map_settings, origin_from_query, reach_counts, sort_by_distance
+from cms.teams import badge_text, ink_on, map_settings, origin_from_query, reach_counts, sort_by_distance
 
 LUOYANG = geo.Point(23.173, 114.289)
 
@@ -143,3 +143,26 @@ class TestMapSettings:
         assert map_settings(config, None)["datum"] == "wgs84"
         config.MAP_DATUM = "gcj02"
         assert map_settings(config, None)["datum"] == "gcj02"
+
+
+class TestInk:
+    @pytest.mark.parametrize(
+        ("colour", "ink"),
+        [("#C8102E", "#FFFFFF"), ("#1F4E9E", "#FFFFFF"), ("#F2B705", "#1F2328"), ("#FFFFFF", "#1F2328")],
+    )
+    def test_readable_text_on_a_uniform_colour(self, colour, ink):
+        assert ink_on(colour) == ink
+
+
+@pytest.mark.parametrize(
+    ("name", "township", "text"),
+    [
+        ("博罗县红棉志愿服务队", "", "红"),
+        ("石湾镇青年志愿服务队", "石湾镇", "青"),
+        ("“小篮球、大梦想”助学志愿服务队", "罗阳街道", "小"),
+        ("罗浮山绿色环保志愿服务队", "长宁镇", "罗"),
+        ("博罗", "", "博"),
+    ],
+)
+def test_badge_text(name, township, text):
+    assert badge_text(name, township) == text
