@@ -19,10 +19,10 @@ from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import Button, HeaderButton
 
 from events import booking as service
 from events.models import Booking, BookingStatus, FunctionRoom, Purpose
@@ -111,6 +111,11 @@ class BookingFilterSet(WagtailFilterSet):
         fields = ["status", "room", "purpose", "team"]
 
 
+def booking_time(booking: Booking) -> str:
+    start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
+    return f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
+
+
 def add_service_errors(form, error) -> None:
     if isinstance(error, service.RoomUnavailable):
         form.add_error(None, error.message)
@@ -140,9 +145,7 @@ class BookingIndexView(generic.IndexView):
     def header_buttons(self):
         return [
             *super().header_buttons,
-            Button(
-                _("周历"), url=reverse("events_booking:calendar"), icon_name="date", attrs={"class": "button-secondary"}
-            ),
+            HeaderButton(_("周历"), url=reverse("events_booking:calendar"), icon_name="date"),
         ]
 
     def get_list_more_buttons(self, instance):
@@ -215,7 +218,18 @@ class DecisionForm(forms.Form):
     )
 
 
-class BookingDecisionView(generic.base.WagtailAdminTemplateMixin, generic.base.BaseObjectMixin, generic.base.View):
+class BookingPageMixin(generic.base.WagtailAdminTemplateMixin):
+    """Breadcrumbs of the extra booking pages: home › bookings › this page."""
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("events_booking:index"), "label": Booking._meta.verbose_name_plural},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class BookingDecisionView(BookingPageMixin, generic.base.BaseObjectMixin, generic.base.View):
     """Approve or decline one request, with a message for the requester (mailed to them)."""
 
     model = Booking
@@ -258,7 +272,7 @@ class BookingDecisionView(generic.base.WagtailAdminTemplateMixin, generic.base.B
         return context
 
 
-class BookingCalendarView(generic.base.WagtailAdminTemplateMixin, generic.base.View):
+class BookingCalendarView(BookingPageMixin, generic.base.View):
     """Every room's bookings of one week, requests included, for staff planning."""
 
     template_name = "events/admin/booking_calendar.html"
@@ -312,7 +326,7 @@ class BookingViewSet(ModelViewSet):
     list_display = [
         "title",
         "room",
-        DateColumn("start", label=_("开始时间"), sort_key="start"),
+        Column("start", label=_("时间"), accessor=booking_time, sort_key="start"),
         Column("get_purpose_display", label=_("用途")),
         Column("organiser_name", label=_("组织者")),
         StatusTagColumn("get_status_display", label=_("状态"), primary=lambda b: b.status == BookingStatus.REQUESTED),

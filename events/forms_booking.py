@@ -15,9 +15,13 @@ FIELD_FOR_SERVICE_ERROR = {"start": "start_time", "end": "end_time", "room": Non
 
 
 class BookingRequestForm(forms.Form):
-    date = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
-    start_time = forms.TimeField(label=_("开始时间"), widget=forms.TimeInput(attrs={"type": "time", "step": 900}))
-    end_time = forms.TimeField(label=_("结束时间"), widget=forms.TimeInput(attrs={"type": "time", "step": 900}))
+    date = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    start_time = forms.TimeField(
+        label=_("开始时间"), widget=forms.TimeInput(attrs={"type": "time", "step": 900}, format="%H:%M")
+    )
+    end_time = forms.TimeField(
+        label=_("结束时间"), widget=forms.TimeInput(attrs={"type": "time", "step": 900}, format="%H:%M")
+    )
     purpose = forms.ChoiceField(label=_("用途"), choices=Purpose.choices, widget=forms.RadioSelect)
     title = forms.CharField(
         label=_("活动主题"), max_length=120, help_text=_("公开显示的是用途和组织者,主题仅工作人员可见")

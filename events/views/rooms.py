@@ -156,7 +156,7 @@ def booking_manage(request, token):
     context = {"booking": booking, "can_cancel": can_cancel, "cancel_form": CancelBookingForm()}
     response = render(request, "events/booking_manage.html", context)
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"  # the private link never leaks to other sites; "no-referrer" would break CSRF
     return response
 
 
