@@ -130,6 +130,9 @@ class ScreenPage(RoutablePageMixin, Page):
         verbose_name = _("大屏播放")
         verbose_name_plural = _("大屏播放")
 
+    def get_sitemap_urls(self, request=None):
+        return []  # a screen for the station, not a page for search engines
+
     def slides_url(self, request=None) -> str:
         return (self.get_url(request) or "") + self.reverse_subpage("slides")
 

@@ -205,6 +205,18 @@ class TeamIndexPage(RoutablePageMixin, Page):
     def map_url(self, request=None) -> str:
         return (self.get_url(request) or "") + self.reverse_subpage("team_map")
 
+    def get_sitemap_urls(self, request=None):
+        """The directory, the map and every published team's profile."""
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        base = urls[0]["location"]
+        urls.append({"location": base + self.reverse_subpage("team_map")})
+        for team in Team.objects.published().only("slug", "last_published_at", "updated_at"):
+            location = base + self.reverse_subpage("team", args=[team.slug])
+            urls.append({"location": location, "lastmod": team.last_published_at or team.updated_at})
+        return urls
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["map_url"] = self.map_url(request)

@@ -294,3 +294,19 @@ class TestNearTeamsApi:
         bulk_teams(490, luoyang, start=10)
         with django_assert_num_queries(len(with_10)):
             assert len(client.get("/api/teams/near", {"township": "luoyang", "limit": 100}).json()) == 100
+
+
+def test_sitemap_lists_team_profiles_and_not_the_screen(client, team_index):
+    from cms.demo_teams import ensure_screen_page
+
+    ensure_screen_page(team_index.get_parent().specific)
+    TeamFactory(slug="in-sitemap")
+    TeamFactory(slug="draft-not-in-sitemap", live=False)
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert "/teams/</loc>" in xml
+    assert "/teams/map/</loc>" in xml
+    assert "/teams/in-sitemap/</loc>" in xml
+    assert "draft-not-in-sitemap" not in xml
+    assert "/screen/" not in xml
