@@ -304,7 +304,7 @@ class ApplicationViewSet(ModelViewSet):
         Column("state", label=gettext_lazy("状态"), accessor="get_state_display"),
         "township",
         Column("field_of_service", label=gettext_lazy("服务领域"), accessor="get_field_of_service_display"),
-        "mentor",
+        Column("mentor", label=gettext_lazy("辅导导师"), accessor="get_mentor_display"),
         DateColumn("submitted_at", label=gettext_lazy("提交时间")),
         DateColumn("state_changed_at", label=gettext_lazy("状态更新时间")),
     ]

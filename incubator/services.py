@@ -107,7 +107,7 @@ def add_comment(application: Application, by, text: str, visibility: str, notify
         kind=ApplicationEvent.Kind.COMMENT, comment=text, visibility=visibility, **actor_fields(by)
     )
     if notify and visibility == ApplicationEvent.Visibility.APPLICANT:
-        transaction.on_commit(partial(tasks.notify_state_change.delay, event.pk))
+        transaction.on_commit(partial(tasks.notify_comment.delay, event.pk))
     return event
 
 

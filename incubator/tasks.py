@@ -58,6 +58,12 @@ def notify_state_change(event_id: int) -> bool:
     return _send_once(event_id, "state_changed", lambda event: [event.application.contact_email])
 
 
+@shared_task(name="incubator.tasks.notify_comment")
+def notify_comment(event_id: int) -> bool:
+    """Send the applicant a note staff chose to share with them."""
+    return _send_once(event_id, "comment", lambda event: [event.application.contact_email])
+
+
 @shared_task(name="incubator.tasks.notify_mentor_assigned")
 def notify_mentor_assigned(event_id: int) -> bool:
     """Tell a mentor which organisation they now accompany."""

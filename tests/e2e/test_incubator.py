@@ -89,7 +89,11 @@ def test_an_organisation_is_incubated_from_application_to_showroom(
     admin.get_by_role("button", name=re.compile("登录")).click()
     expect(admin.locator("#incubator-dashboard-section")).to_contain_text("已申请 1")
 
+    admin.goto(live_server.url + "/admin/incubator/workflow/")
+    expect(admin.locator(".incubator-workflow svg")).to_be_visible()
+    screenshot(admin, "incubator-admin-workflow-desktop")
     admin.goto(live_server.url + "/admin/incubator/applications/")
+    screenshot(admin, "incubator-admin-listing-desktop")
     admin.get_by_role("link", name=ORGANISATION).click()
     expect(admin.get_by_test_id("state")).to_have_text("已申请")
     admin.get_by_label("辅导导师").select_option(label="陈导师")

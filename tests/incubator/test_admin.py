@@ -271,11 +271,19 @@ def test_grants_are_for_coordinators_and_must_be_positive(staff_client, coordina
     assert grant.report_received_on is not None
 
 
-def test_comments_are_staff_only_or_shared_with_the_applicant(staff_client, coordinator, home_page):
+def test_comments_are_staff_only_or_shared_with_the_applicant(
+    staff_client, coordinator, home_page, django_capture_on_commit_callbacks
+):
     application = factories.ApplicationFactory()
     client = staff_client(coordinator)
-    client.post(action_url(application, "comment"), {"comment": "内部备注", "visibility": "staff"})
-    client.post(action_url(application, "comment"), {"comment": "请补充章程", "visibility": "applicant"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(action_url(application, "comment"), {"comment": "内部备注", "visibility": "staff", "notify": "on"})
+        client.post(
+            action_url(application, "comment"), {"comment": "请补充章程", "visibility": "applicant", "notify": "on"}
+        )
+    assert [message.to for message in mail.outbox] == [[application.contact_email]]  # staff notes are never mailed
+    assert "请补充章程" in mail.outbox[0].body
+    assert "留言" in mail.outbox[0].subject
     status = client.get(application.get_status_url()).content.decode()
     assert "请补充章程" in status
     assert "内部备注" not in status
