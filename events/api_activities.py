@@ -16,6 +16,7 @@ from events.api import router
 from events.ical.writer import SHANGHAI
 
 MAX_DAYS = 366
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 
 
 class ActivityQuery(Schema):
@@ -26,6 +27,9 @@ class ActivityQuery(Schema):
 
     @model_validator(mode="after")
     def check_range(self):
+        for value in (self.start, self.end):
+            if value is not None and not EARLIEST <= value <= LATEST:
+                raise ValueError(f"dates must lie between {EARLIEST} and {LATEST}")
         start = self.start or timezone.localdate()
         end = self.end or start + timedelta(days=30)
         if end < start:

@@ -176,7 +176,14 @@ def test_api_lists_occurrences_with_filters(client, board, category, team, serie
 
 @pytest.mark.parametrize(
     "query",
-    ["start=2026-12-10&end=2026-12-01", "start=not-a-date", "start=2026-01-01&end=2027-06-01", "category=" + "x" * 50],
+    [
+        "start=2026-12-10&end=2026-12-01",
+        "start=not-a-date",
+        "start=9999-12-31",
+        "end=0001-01-01",
+        "start=2026-01-01&end=2027-06-01",
+        "category=" + "x" * 50,
+    ],
 )
 def test_api_refuses_bad_input_with_422(client, board, query):
     assert client.get(f"/api/activities?{query}").status_code == 422
@@ -206,3 +213,36 @@ def test_board_and_api_queries_do_not_grow_with_activities(client, board, catego
     large = [count_queries(client, url) for url in urls]
     assert small == large
     assert client.get(urls[0]).content.decode().count("批量活动") >= 1000 // 10
+
+
+def test_the_admin_can_add_activities_and_edit_categories(client, board, category):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.com", "x")
+    client.force_login(admin)
+    assert client.get(f"/admin/pages/add/events/activitypage/{board.pk}/").status_code == 200
+    assert client.get("/admin/snippets/events/activitycategory/").status_code == 200
+    assert client.get("/admin/events_duty_shifts/").status_code == 200
+    response = client.post(
+        f"/admin/pages/add/events/activitypage/{board.pk}/",
+        {
+            "title": "社区义诊",
+            "slug": "yizhen",
+            "start_date": (today() + timedelta(days=3)).isoformat(),
+            "start_time": "09:00",
+            "end_time": "11:30",
+            "location": "龙华镇文化室",
+            "category": category.pk,
+            "status": "confirmed",
+            "recurrence": "",
+            "recurrence_interval": "1",
+            "occurrence_changes-TOTAL_FORMS": "0",
+            "occurrence_changes-INITIAL_FORMS": "0",
+            "occurrence_changes-MIN_NUM_FORMS": "0",
+            "occurrence_changes-MAX_NUM_FORMS": "1000",
+            "action-publish": "publish",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = ActivityPage.objects.get(slug="yizhen")
+    assert page.live and page.starts_at == datetime.combine(today() + timedelta(days=3), time(9), SHANGHAI)

@@ -8,6 +8,7 @@ import pytest
 import recurring_ical_events
 import vobject
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 from ical.calendar_stream import IcsCalendarStream
 
@@ -304,3 +305,47 @@ def test_dates_in_window_only(client, board):
     add_activity(board, "下周", days=7)
     body = client.get("/events/feeds/activities.ics").content.decode()
     assert "下周" in body and "很久以前" not in body and "明年以后" not in body
+
+
+def test_feed_tokens_are_created_renewed_and_revoked_in_the_admin(client, board):
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.com", "x")
+    client.force_login(admin)
+    assert client.get("/admin/events_feed_tokens/").status_code == 200
+    response = client.post(reverse("events_feed_tokens:add"), {"user": admin.pk, "label": "办公室电脑"})
+    assert response.status_code == 302
+    token = FeedToken.objects.get(label="办公室电脑")
+    old = token.token
+    assert client.get(f"/events/feeds/private/{old}.ics").status_code == 200
+
+    edit = reverse("events_feed_tokens:edit", args=[token.pk])
+    client.post(edit, {"user": admin.pk, "label": "办公室电脑", "renew": "on"})
+    token.refresh_from_db()
+    assert token.token != old and token.is_active
+    assert client.get(f"/events/feeds/private/{old}.ics").status_code == 404
+    assert client.get(f"/events/feeds/private/{token.token}.ics").status_code == 200
+
+    client.post(edit, {"user": admin.pk, "label": "办公室电脑", "revoke": "on"})
+    token.refresh_from_db()
+    assert not token.is_active
+    assert client.get(f"/events/feeds/private/{token.token}.ics").status_code == 404
+
+
+def test_duty_and_booking_changes_reach_the_cached_feeds_at_once(client, content):
+    from tests.factories import TeamFactory
+
+    TeamFactory(name="蓝天应急救援队", on_duty_rota=True, duty_order=2)
+    generate_rota(today(), today() + timedelta(days=1))
+    duty_body = client.get("/events/feeds/duty.ics").content
+    from events.duty import swap_shifts
+
+    swap_shifts(today(), today() + timedelta(days=1))
+    assert client.get("/events/feeds/duty.ics").content != duty_body
+
+    room_body = client.get("/events/feeds/rooms/living-room.ics").content
+    booking = Booking.objects.get(status=BookingStatus.REQUESTED)
+    booking.status = BookingStatus.CONFIRMED
+    booking.save()
+    new_body = client.get("/events/feeds/rooms/living-room.ics").content
+    assert new_body != room_body
+    event = event_by_uid(new_body, f"booking-{booking.pk}@")
+    assert event["STATUS"] == "CONFIRMED" and event["SEQUENCE"] > 0
