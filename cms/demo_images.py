@@ -29,6 +29,7 @@ def _font(size: int):
 
 
 def _draw_card(text: str, subtitle: str, colour: str, size: tuple[int, int]) -> bytes:
+    """A coloured card with soft circles and, when ``text`` is given, a centred Chinese title."""
     width, height = size
     card = PILImage.new("RGB", size, colour)
     draw = ImageDraw.Draw(card)
@@ -40,8 +41,9 @@ def _draw_card(text: str, subtitle: str, colour: str, size: tuple[int, int]) -> 
             [(cx - r) * width, (cy - r) * width, (cx + r) * width, (cy + r) * width], fill=(shade, shade, shade, 38)
         )
         card.paste(overlay, (0, 0), overlay)
-    title_font, subtitle_font = _font(max(width // 14, 18)), _font(max(width // 30, 12))
-    if title_font is not None:
+    title_size = min(width // 14, int(width * 0.8 / max(len(text), 1)))  # long titles shrink to fit the card
+    title_font, subtitle_font = _font(max(title_size, 18)), _font(max(width // 30, 12))
+    if title_font is not None and text:
         draw.text((width / 2, height / 2), text, font=title_font, fill="white", anchor="mm")
         if subtitle:
             draw.text((width / 2, height / 2 + width // 10), subtitle, font=subtitle_font, fill="white", anchor="mm")
@@ -50,15 +52,15 @@ def _draw_card(text: str, subtitle: str, colour: str, size: tuple[int, int]) -> 
     return buffer.getvalue()
 
 
-def demo_image(title: str, *, text: str = "", subtitle: str = "", colour: str = "", size=(1200, 750)):
-    """The library image called ``title``, drawn on first use: a coloured card with Chinese text."""
+def demo_image(title: str, *, text: str | None = None, subtitle: str = "", colour: str = "", size=(1200, 750)):
+    """The library image called ``title``, drawn on first use: a coloured card showing ``text`` (default: the title)."""
     image_model = get_image_model()
     existing = image_model.objects.filter(title=title).first()
     if existing:
         return existing
     colour = colour or PALETTE[sum(map(ord, title)) % len(PALETTE)]
     content = ContentFile(
-        _draw_card(text or title, subtitle, colour, size),
+        _draw_card(title if text is None else text, subtitle, colour, size),
         name=f"demo-{hashlib.sha256(title.encode()).hexdigest()[:10]}.png",
     )
     image = image_model(title=title, file=content, description=text or title)

@@ -25,6 +25,12 @@ from cms.models import (
 )
 
 FIGURES = [(55000, "+", "实名注册志愿者"), (927, "个", "志愿服务组织"), (1361, "个", "志愿服务项目")]
+SHORT_TITLES = {  # what fits on a section's cover card
+    "federation-structure": "组织架构",
+    "federation-charter": "联合会章程",
+    "team-map": "团队分布图",
+    "core-values": "核心价值观",
+}
 FEATURED_SECTIONS = ["preface", "role-models", "key-projects", "volunteers-in-action"]
 
 
@@ -141,9 +147,7 @@ def ensure_hall(home: HomePage) -> ExhibitionHallPage:
                 number_label=f"{number:02d}",
                 summary=summary,
                 search_description=summary,
-                cover_image=demo_image(
-                    f"展示厅:{title}", text=title if len(title) <= 10 else title[-10:], subtitle="展示厅"
-                ),
+                cover_image=demo_image(f"展示厅:{title}", text=SHORT_TITLES.get(slug, title), subtitle="展示厅"),
                 body=_section_body(slug, blocks, team_index),
             ),
         )
@@ -196,9 +200,7 @@ def ensure_news_workflow(news_index: NewsIndexPage) -> Workflow:
 def ensure_home_content(home: HomePage, hall: ExhibitionHallPage) -> None:
     if HomePageFigure.objects.filter(page=home).exists():
         return
-    home.hero_image = demo_image(
-        "首页大图", text="志愿服务,从身边开始", subtitle="博罗志愿服务总站", colour="#9B0C23", size=(1600, 700)
-    )
+    home.hero_image = demo_image("首页横幅", text="", colour="#9B0C23", size=(1600, 700))  # the hero text goes on top
     home.figures_note = "数据截至2016年5月底"
     home.figures = [HomePageFigure(value=v, suffix=s, label=label) for v, s, label in FIGURES]
     sections = {section.slug: section for section in HallSectionPage.objects.child_of(hall)}
