@@ -51,20 +51,18 @@ def days(start: date, end: date) -> list[date]:
 
 
 def station_closed_days(start: date, end: date) -> set[date]:
-    """Days in ``[start, end]`` on which the station is closed: every active room is closed (holiday or no hours).
+    """Days in ``[start, end]`` on which the station is closed: every active room has a closed period covering them.
 
-    The station's opening is the function rooms' opening (part 1's ``ClosedPeriod`` and ``OpeningHours``); with no
-    room configured the station counts as open every day.
+    The station's closures are part 1's ``ClosedPeriod`` (public holidays, maintenance) of its rooms. A room's
+    weekly opening hours are not closures: they limit bookings, while the duty desk is staffed every day
+    (值班制: 每天轮流值班). With no room configured the station counts as open every day.
     """
-    rooms = list(FunctionRoom.objects.filter(is_active=True).prefetch_related("opening_hours", "closed_periods"))
+    rooms = list(FunctionRoom.objects.filter(is_active=True).prefetch_related("closed_periods"))
     if not rooms:
         return set()
 
     def room_closed(room, day: date) -> bool:
-        if any(period.start_date <= day <= period.end_date for period in room.closed_periods.all()):
-            return True
-        hours = room.opening_hours.all()
-        return bool(hours) and not any(h.weekday == day.weekday() for h in hours)
+        return any(period.start_date <= day <= period.end_date for period in room.closed_periods.all())
 
     return {day for day in days(start, end) if all(room_closed(room, day) for room in rooms)}
 
