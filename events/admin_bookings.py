@@ -179,21 +179,8 @@ class ThroughTheRulesMixin:
 class BookingCreateView(ThroughTheRulesMixin, generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
-        request = service.BookingRequest(
-            room=data["room"],
-            start=data["start"],
-            end=data["end"],
-            purpose=data["purpose"],
-            title=data["title"],
-            team=data.get("team"),
-            organiser_name=data.get("organiser_name", ""),
-            contact_name=data["contact_name"],
-            contact_phone=data["contact_phone"],
-            contact_email=data["contact_email"],
-            attendees=data["attendees"],
-            equipment=list(data.get("equipment") or []),
-            notes=data.get("notes", ""),
-            created_by=self.request.user,
+        request = service.BookingRequest.from_data(
+            data["room"], data, equipment=list(data.get("equipment") or []), created_by=self.request.user
         )
         return service.request_booking(request, confirm=data.get("confirm_now", False))
 

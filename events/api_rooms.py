@@ -15,8 +15,9 @@ from pydantic import field_validator
 
 from cms.models import Team
 from events import booking as service
+from events import room_times
 from events.api import router
-from events.models import FunctionRoom, Purpose
+from events.models import Purpose
 from events.ratelimits import booking_rate_limited
 
 Slug = Annotated[str, Path(pattern=r"^[-a-zA-Z0-9_]{1,50}$")]
@@ -158,7 +159,7 @@ def field_errors(error: ValidationError) -> dict:
 @router.get("/rooms", response=list[RoomOut], tags=["rooms"])
 def list_rooms(request):
     """The rooms open for booking, with their rules."""
-    return list(service.rooms_with_rules().filter(is_active=True))
+    return list(room_times.rooms_with_rules().filter(is_active=True))
 
 
 @router.get(
@@ -171,7 +172,7 @@ def room_availability(
     days: Annotated[int, Query(ge=1, le=31)] = 7,
 ):
     """Free and busy times of a room, day by day; busy shows only the purpose and the organiser."""
-    room = get_object_or_404(service.rooms_with_rules(), slug=slug, is_active=True)
+    room = get_object_or_404(room_times.rooms_with_rules(), slug=slug, is_active=True)
     today = timezone.localdate()
     start = start or today
     if abs((start - today).days) > AVAILABILITY_WINDOW_DAYS:
@@ -191,7 +192,7 @@ def room_availability(
                     ],
                     "free": [interval(s.start, s.end) for s in day.free],
                 }
-                for day in service.availability(room, start, days)
+                for day in room_times.availability(room, start, days)
             ],
         },
     )
@@ -204,7 +205,7 @@ def room_availability(
 )
 def create_booking(request, slug: Slug, payload: BookingIn):
     """Request a booking. It holds the slot while staff review it; the manage URL lets the requester cancel."""
-    room = get_object_or_404(FunctionRoom, slug=slug, is_active=True)
+    room = get_object_or_404(room_times.rooms_with_rules(), slug=slug, is_active=True)
     if booking_rate_limited(request, phone=payload.contact_phone, email=payload.contact_email):
         return Status(429, {"detail": "预约请求过于频繁,请稍后再试。"})
     if payload.start.utcoffset() is None or payload.end.utcoffset() is None:
@@ -216,29 +217,14 @@ def create_booking(request, slug: Slug, payload: BookingIn):
         team = Team.objects.filter(slug=payload.team, live=True).first()
         if team is None:
             return Status(422, {"detail": [{"loc": ["body", "team"], "msg": "没有这个志愿团队。"}]})
-    equipment = [item for item in room.equipment.all() if item.slug in payload.equipment]
-    unknown = set(payload.equipment) - {item.slug for item in equipment}
-    if unknown:
-        return Status(
-            422, {"detail": [{"loc": ["body", "equipment"], "msg": f"该功能室没有设备:{'、'.join(sorted(unknown))}"}]}
-        )
-    request_ = service.BookingRequest(
-        room=room,
-        start=payload.start,
-        end=payload.end,
-        purpose=payload.purpose.value,
-        title=payload.title,
-        contact_name=payload.contact_name,
-        contact_phone=payload.contact_phone,
-        contact_email=payload.contact_email,
-        attendees=payload.attendees,
-        team=team,
-        equipment=equipment,
-        notes=payload.notes,
-        created_by=request.user if request.user.is_authenticated else None,
-    )
+    user = request.user if request.user.is_authenticated else None
     try:
-        booking = service.request_booking(request_)
+        equipment = service.equipment_by_slugs(room, payload.equipment)
+        booking = service.request_booking(
+            service.BookingRequest.from_data(
+                room, payload.dict(), purpose=payload.purpose.value, team=team, equipment=equipment, created_by=user
+            )
+        )
     except service.RoomUnavailable as conflict:
         return Status(
             409,

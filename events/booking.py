@@ -7,37 +7,27 @@ settings make it IMMEDIATE (writers are serialised), on PostgreSQL the exclusion
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass, field, fields
+from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from events.models import (
-    HOLDING_STATUSES,
-    Booking,
-    BookingSeries,
-    BookingStatus,
-    FunctionRoom,
-    RoomEquipment,
+from events.models import Booking, BookingSeries, BookingStatus, FunctionRoom, RoomEquipment
+from events.room_times import (
+    Slot,
+    blocked_range,
+    closure_on,
+    free_intervals,
+    holding_bookings,
+    opening_intervals,
+    rooms_with_rules,
 )
 
 OVERLAP_CONSTRAINT = "events_booking_no_overlap"
 SUGGESTION_DAYS = 14
-
-
-@dataclass(frozen=True, order=True)
-class Slot:
-    start: datetime
-    end: datetime
-
-    def __str__(self):
-        start, end = timezone.localtime(self.start), timezone.localtime(self.end)
-        return f"{date_format(start, 'n月j日')} {start:%H:%M}–{end:%H:%M}"
 
 
 class RoomUnavailable(Exception):  # noqa: N818  (the name callers read: "the room is unavailable")
@@ -60,27 +50,6 @@ class RoomUnavailable(Exception):  # noqa: N818  (the name callers read: "the ro
 
 
 # --- the rules -------------------------------------------------------------------------------------------------
-
-
-def blocked_range(room: FunctionRoom, start: datetime, end: datetime) -> tuple[datetime, datetime]:
-    """The time the room is unavailable to others: the booking plus the buffer after it (cleaning, set-up)."""
-    return start, end + room.buffer
-
-
-def opening_intervals(room: FunctionRoom, day: date) -> list[Slot]:
-    """The room's opening intervals on ``day`` (empty when it is closed that day). Uses prefetched relations."""
-    if any(period.start_date <= day <= period.end_date for period in room.closed_periods.all()):
-        return []
-    tz = timezone.get_current_timezone()
-    return sorted(
-        Slot(datetime.combine(day, hours.opens, tz), datetime.combine(day, hours.closes, tz))
-        for hours in room.opening_hours.all()
-        if hours.weekday == day.weekday()
-    )
-
-
-def closure_on(room: FunctionRoom, day: date):
-    return next((p for p in room.closed_periods.all() if p.start_date <= day <= p.end_date), None)
 
 
 def time_rule_errors(room: FunctionRoom, start: datetime, end: datetime, now: datetime) -> list[str]:
@@ -153,13 +122,6 @@ def validate_booking(
         raise ValidationError(errors)
 
 
-def holding_bookings(room: FunctionRoom, start: datetime, end: datetime):
-    """Holding bookings of ``room`` whose blocked range meets [start, end)."""
-    return Booking.objects.filter(
-        room=room, status__in=HOLDING_STATUSES, blocked_start__lt=end, blocked_end__gt=start
-    ).order_by("blocked_start")
-
-
 def conflicts(room: FunctionRoom, start: datetime, end: datetime, *, exclude: Booking | None = None):
     """Holding bookings that a new booking [start, end) would overlap, buffers included."""
     blocked_start, blocked_end = blocked_range(room, start, end)
@@ -167,30 +129,6 @@ def conflicts(room: FunctionRoom, start: datetime, end: datetime, *, exclude: Bo
     if exclude is not None and exclude.pk:
         bookings = bookings.exclude(pk=exclude.pk)
     return bookings
-
-
-def free_intervals(room: FunctionRoom, day: date, busy: Iterable[Booking]) -> list[Slot]:
-    """The times on ``day`` in which a booking can hold the room: opening hours minus others' blocked ranges.
-
-    A new booking ending at ``t`` blocks the room until ``t + buffer``, so each busy range also pushes the free time
-    before it back by the room's buffer.
-    """
-    free = opening_intervals(room, day)
-    for booking in busy:
-        taken = Slot(booking.blocked_start - room.buffer, booking.blocked_end)
-        free = [part for interval in free for part in _subtract(interval, taken)]
-    return free
-
-
-def _subtract(interval: Slot, taken: Slot) -> list[Slot]:
-    if taken.end <= interval.start or taken.start >= interval.end:
-        return [interval]
-    parts = []
-    if taken.start > interval.start:
-        parts.append(Slot(interval.start, taken.start))
-    if taken.end < interval.end:
-        parts.append(Slot(taken.end, interval.end))
-    return parts
 
 
 def suggest_free_slots(
@@ -219,49 +157,6 @@ def suggest_free_slots(
     return sorted(candidates[:limit])
 
 
-@dataclass
-class DayAvailability:
-    day: date
-    closed_reason: str
-    opening: list[Slot]
-    busy: list[Booking]
-    free: list[Slot]
-
-
-def availability(
-    room: FunctionRoom, first_day: date, days: int, *, now: datetime | None = None
-) -> list[DayAvailability]:
-    """Free and busy times of ``room`` day by day; free means bookable now (notice and horizon honoured).
-
-    ``room`` must come with ``opening_hours`` and ``closed_periods`` prefetched; one query for the bookings.
-    """
-    now = now or timezone.now()
-    tz = timezone.get_current_timezone()
-    window_start = datetime.combine(first_day, time.min, tz)
-    window_end = datetime.combine(first_day + timedelta(days=days), time.min, tz)
-    busy = list(holding_bookings(room, window_start - room.buffer, window_end + room.buffer).select_related("team"))
-    bookable = Slot(now + timedelta(hours=room.min_notice_hours), now + timedelta(days=room.horizon_days))
-    result = []
-    for offset in range(days):
-        day = first_day + timedelta(days=offset)
-        closure = closure_on(room, day)
-        free = []
-        for interval in free_intervals(room, day, busy):
-            start, end = max(interval.start, bookable.start), min(interval.end, bookable.end)
-            if end - start >= timedelta(minutes=room.min_duration_minutes):
-                free.append(Slot(start, end))
-        result.append(
-            DayAvailability(
-                day=day,
-                closed_reason=closure.reason if closure else "",
-                opening=opening_intervals(room, day),
-                busy=[b for b in busy if timezone.localtime(b.start).date() == day],
-                free=free,
-            )
-        )
-    return result
-
-
 # --- writing bookings ------------------------------------------------------------------------------------------
 
 
@@ -277,7 +172,7 @@ def _is_overlap_violation(error: IntegrityError) -> bool:
     return OVERLAP_CONSTRAINT in str(error)
 
 
-def _hold(booking: Booking, *, now: datetime, update_fields: list[str] | None = None) -> None:
+def hold(booking: Booking, *, now: datetime, update_fields: list[str] | None = None) -> None:
     """Check the overlap and save, inside the caller's transaction; raise ``RoomUnavailable`` on a conflict."""
     room = booking.room
     slot = Slot(booking.start, booking.end)
@@ -293,13 +188,18 @@ def _hold(booking: Booking, *, now: datetime, update_fields: list[str] | None = 
         raise RoomUnavailable(room, slot, suggest_free_slots(room, booking.start, booking.end, now=now)) from error
 
 
-def _prefetched_room(room: FunctionRoom) -> FunctionRoom:
+def equipment_by_slugs(room: FunctionRoom, slugs: Iterable[str]) -> list[RoomEquipment]:
+    """The room's equipment named by ``slugs``; an unknown slug is a ``ValidationError`` on ``equipment``."""
+    slugs = set(slugs)
+    items = [item for item in room.equipment.all() if item.slug in slugs]
+    unknown = slugs - {item.slug for item in items}
+    if unknown:
+        raise ValidationError({"equipment": [_("该功能室没有设备:%(s)s") % {"s": "、".join(sorted(unknown))}]})
+    return items
+
+
+def prefetched_room(room: FunctionRoom) -> FunctionRoom:
     return rooms_with_rules().get(pk=room.pk)
-
-
-def rooms_with_rules():
-    """Rooms with what the rules read prefetched (opening hours, closures, equipment)."""
-    return FunctionRoom.objects.prefetch_related("opening_hours", "closed_periods", "equipment")
 
 
 @dataclass
@@ -321,6 +221,12 @@ class BookingRequest:
     notes: str = ""
     created_by: object = None
     booked_for: object = None
+
+    @classmethod
+    def from_data(cls, room: FunctionRoom, data: dict, **overrides) -> "BookingRequest":
+        """A request from a form's or a payload's cleaned data (extra keys are ignored)."""
+        names = {f.name for f in fields(cls)} - {"room"}
+        return cls(room=room, **({name: data[name] for name in names if name in data} | overrides))
 
     def build(self, *, status: str, now: datetime, series: BookingSeries | None = None) -> Booking:
         booking = Booking(
@@ -374,21 +280,21 @@ def request_booking(
     ``notify=False`` sends no mail (imports, demo content); ``now`` lets an import apply the rules as of then.
     """
     now = now or timezone.now()
-    request.room = _prefetched_room(request.room)
+    request.room = prefetched_room(request.room)
     request.validate(now)
     status = BookingStatus.CONFIRMED if confirm else BookingStatus.REQUESTED
     with transaction.atomic():
         expire_stale_requests(room=request.room)
         booking = request.build(status=status, now=now)
-        _hold(booking, now=now)
+        hold(booking, now=now)
         if request.equipment:
             booking.equipment.set(request.equipment)
         if notify:
-            _notify(booking, status)
+            queue_notice(booking, status)
     return booking
 
 
-def _notify(booking: Booking, kind: str) -> None:
+def queue_notice(booking: Booking, kind: str) -> None:
     from events.tasks import send_booking_notice
 
     booking_id = booking.pk
@@ -429,7 +335,7 @@ def decline_booking(booking: Booking, *, by=None, message: str = "", now: dateti
 def _decide(booking: Booking, status: str, *, by, message: str, now: datetime) -> None:
     booking.status, booking.decided_by, booking.decided_at, booking.decision_message = status, by, now, message
     booking.save(update_fields=["status", "decided_by", "decided_at", "decision_message", "updated_at"])
-    _notify(booking, status)
+    queue_notice(booking, status)
 
 
 def cancel_booking(booking: Booking, *, by=None, message: str = "", now: datetime | None = None) -> Booking:
@@ -443,7 +349,7 @@ def cancel_booking(booking: Booking, *, by=None, message: str = "", now: datetim
         if message:
             booking.decision_message = message
         booking.save(update_fields=["status", "cancelled_at", "decision_message", "updated_at"])
-        _notify(booking, BookingStatus.CANCELLED)
+        queue_notice(booking, BookingStatus.CANCELLED)
     return booking
 
 
@@ -454,7 +360,7 @@ def move_booking(booking: Booking, *, start: datetime, end: datetime, now: datet
         booking = _locked(booking)
         if not booking.is_holding:
             raise ValidationError(_("该预约已是“%(s)s”状态,无法改期。") % {"s": booking.get_status_display()})
-        room = _prefetched_room(booking.room)
+        room = prefetched_room(booking.room)
         validate_booking(
             room,
             start=start,
@@ -466,98 +372,5 @@ def move_booking(booking: Booking, *, start: datetime, end: datetime, now: datet
         )
         expire_stale_requests(room=room)
         booking.room, booking.start, booking.end = room, start, end
-        _hold(booking, now=now, update_fields=["start", "end", "blocked_start", "blocked_end", "updated_at"])
+        hold(booking, now=now, update_fields=["start", "end", "blocked_start", "blocked_end", "updated_at"])
     return booking
-
-
-# --- recurring bookings ----------------------------------------------------------------------------------------
-
-
-@dataclass
-class SeriesResult:
-    series: BookingSeries | None
-    booked: list[Booking]
-    skipped: list[tuple[Slot, str]]
-
-
-def occurrence_slots(start: datetime, end: datetime, *, frequency: str, interval: int, count: int) -> list[Slot]:
-    """The occurrences of a series, keeping the local wall-clock time across daylight-saving changes."""
-    step = timedelta(days=interval * (7 if frequency == BookingSeries.Frequency.WEEKLY else 1))
-    local_start, local_end = timezone.localtime(start), timezone.localtime(end)
-    tz = timezone.get_current_timezone()
-    slots = []
-    for n in range(count):
-        day = local_start.date() + step * n
-        slots.append(
-            Slot(
-                datetime.combine(day, local_start.time(), tz),
-                datetime.combine(day + (local_end.date() - local_start.date()), local_end.time(), tz),
-            )
-        )
-    return slots
-
-
-def request_series(
-    request: BookingRequest,
-    *,
-    frequency: str = BookingSeries.Frequency.WEEKLY,
-    interval: int = 1,
-    count: int,
-    skip_conflicts: bool = False,
-    confirm: bool = False,
-    now: datetime | None = None,
-) -> SeriesResult:
-    """Book every occurrence of a recurring booking, all or nothing unless ``skip_conflicts``.
-
-    Without ``skip_conflicts`` a single unavailable occurrence refuses the whole series: ``ValidationError`` with
-    one message per occurrence. With it, the unavailable occurrences are reported in ``skipped``.
-    """
-    now = now or timezone.now()
-    room = request.room = _prefetched_room(request.room)
-    slots = occurrence_slots(request.start, request.end, frequency=frequency, interval=interval, count=count)
-    status = BookingStatus.CONFIRMED if confirm else BookingStatus.REQUESTED
-    booked, skipped = [], []
-    with transaction.atomic():
-        expire_stale_requests(room=room)
-        series = BookingSeries.objects.create(
-            room=room, title=request.title, frequency=frequency, interval=interval, count=count,
-            created_by=request.created_by,
-        )  # fmt: skip
-        for slot in slots:
-            request.start, request.end = slot.start, slot.end
-            try:
-                request.validate(now)
-                booking = request.build(status=status, now=now, series=series)
-                _hold(booking, now=now)
-            except ValidationError as error:
-                skipped.append((slot, " ".join(error.messages)))
-                continue
-            except RoomUnavailable as error:
-                skipped.append((slot, error.message))
-                continue
-            if request.equipment:
-                booking.equipment.set(request.equipment)
-            booked.append(booking)
-        if skipped and not skip_conflicts:
-            raise ValidationError([f"{slot}:{reason}" for slot, reason in skipped])
-        if not booked:
-            transaction.set_rollback(True)
-            return SeriesResult(None, [], skipped)
-        for booking in booked:
-            _notify(booking, status)
-    return SeriesResult(series, booked, skipped)
-
-
-def cancel_series_from(series: BookingSeries, day: date, *, by=None, now: datetime | None = None) -> int:
-    """Cancel every holding occurrence of ``series`` on or after ``day``; earlier ones stay. Returns how many."""
-    now = now or timezone.now()
-    tz = timezone.get_current_timezone()
-    occurrences = series.occurrences.filter(
-        Q(start__gte=datetime.combine(day, time.min, tz)), status__in=HOLDING_STATUSES
-    )
-    cancelled = 0
-    with transaction.atomic():
-        for booking in occurrences:
-            cancel_booking(booking, by=by, now=now)
-            cancelled += 1
-    return cancelled

@@ -76,20 +76,12 @@ class BookingRequestForm(forms.Form):
     def booking_request(self, created_by=None) -> BookingRequest:
         data = self.cleaned_data
         tz = timezone.get_current_timezone()
-        return BookingRequest(
-            room=self.room,
+        return BookingRequest.from_data(
+            self.room,
+            data,
             start=datetime.combine(data["date"], data["start_time"], tz),
             end=datetime.combine(data["date"], data["end_time"], tz),
-            purpose=data["purpose"],
-            title=data["title"],
-            team=data["team"],
-            organiser_name=data["organiser_name"],
-            contact_name=data["contact_name"],
-            contact_phone=data["contact_phone"],
-            contact_email=data["contact_email"],
-            attendees=data["attendees"],
             equipment=list(data["equipment"]),
-            notes=data["notes"],
             created_by=created_by,
         )
 

@@ -9,8 +9,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 
-from events.booking import BookingRequest, RoomUnavailable, Slot, request_booking
-from events.models import Booking, FunctionRoom, RoomEquipment
+from events.booking import BookingRequest, RoomUnavailable, equipment_by_slugs, request_booking
+from events.models import Booking, FunctionRoom
+from events.room_times import Slot, rooms_with_rules
 
 __all__ = ["Booking", "RoomUnavailable", "Slot", "ValidationError", "reserve_room", "rooms_for_choice"]
 
@@ -44,26 +45,13 @@ def reserve_room(
     Raises ``RoomUnavailable`` (with ``.suggestions``, the nearest free slots) when the time is taken, and
     ``ValidationError`` when a rule is broken (unknown room, outside opening hours, over capacity, ...).
     """
-    room = FunctionRoom.objects.filter(slug=room_slug).first()
+    room = rooms_with_rules().filter(slug=room_slug).first()
     if room is None:
         raise ValidationError({"room": [f"unknown room {room_slug!r}"]})
-    items = list(RoomEquipment.objects.filter(room=room, slug__in=equipment or []))
-    unknown = set(equipment or []) - {item.slug for item in items}
-    if unknown:
-        raise ValidationError({"equipment": [f"unknown equipment: {', '.join(sorted(unknown))}"]})
-    request = BookingRequest(
-        room=room,
-        start=start,
-        end=end,
-        purpose=purpose,
-        title=title,
-        contact_name=contact_name,
-        contact_phone=contact_phone,
-        contact_email=contact_email,
-        attendees=attendees,
-        organiser_name=organiser_name,
-        team=team,
-        equipment=items,
+    request = BookingRequest.from_data(
+        room,
+        locals(),  # the keyword arguments above, by name
+        equipment=equipment_by_slugs(room, equipment or []),
         created_by=created_by,
         booked_for=booked_for,
     )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from events import booking as service
+from events import room_times
 from events.booking_calendar import booking_ics_bytes
 from events.forms_booking import BookingRequestForm, CancelBookingForm
 from events.models import Booking
@@ -30,7 +31,7 @@ def _day_param(request, name: str) -> date | None:
 
 
 def room_index(request):
-    rooms = list(service.rooms_with_rules().filter(is_active=True))
+    rooms = list(room_times.rooms_with_rules().filter(is_active=True))
     if len(rooms) == 1:
         return redirect(rooms[0].get_absolute_url())
     return render(request, "events/room_index.html", {"rooms": rooms})
@@ -38,13 +39,13 @@ def room_index(request):
 
 def room_week(request, slug):
     """One room's week (Monday to Sunday): free and busy times; phones see the chosen ``day`` of it."""
-    room = get_object_or_404(service.rooms_with_rules(), slug=slug, is_active=True)
+    room = get_object_or_404(room_times.rooms_with_rules(), slug=slug, is_active=True)
     today = timezone.localdate()
     chosen = _day_param(request, "day") or _day_param(request, "week") or today
     if abs((chosen - today).days) > 400:
         chosen = today
     monday = chosen - timedelta(days=chosen.weekday())
-    days = service.availability(room, monday, 7)
+    days = room_times.availability(room, monday, 7)
     context = {
         "room": room,
         "days": [{"day": day, "items": _day_items(room, day)} for day in days],
@@ -98,7 +99,7 @@ def _timeline_bounds(days) -> dict:
 
 
 def booking_request(request, slug):
-    room = get_object_or_404(service.rooms_with_rules(), slug=slug, is_active=True)
+    room = get_object_or_404(room_times.rooms_with_rules(), slug=slug, is_active=True)
     if request.method == "POST":
         form = BookingRequestForm(request.POST, room=room)
         if form.is_spam:
@@ -156,7 +157,9 @@ def booking_manage(request, token):
     context = {"booking": booking, "can_cancel": can_cancel, "cancel_form": CancelBookingForm()}
     response = render(request, "events/booking_manage.html", context)
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "same-origin"  # the private link never leaks to other sites; "no-referrer" would break CSRF
+    response["Referrer-Policy"] = (
+        "same-origin"  # the private link never leaks to other sites; "no-referrer" would break CSRF
+    )
     return response
 
 

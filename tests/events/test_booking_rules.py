@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from events import booking as service
+from events import booking_series as series
+from events import room_times
 from events.models import Booking, BookingStatus, ClosedPeriod, RoomEquipment
 from tests.events.booking_support import at, booking_request, make_room
 
@@ -231,7 +233,7 @@ def test_move_keeps_the_rules(room):
 
 def test_weekly_series_books_every_occurrence(room, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        result = service.request_series(booking_request(room, at(2, 19), at(2, 20, 30)), count=4)
+        result = series.request_series(booking_request(room, at(2, 19), at(2, 20, 30)), count=4)
     assert [b.start for b in result.booked] == [at(2 + 7 * n, 19) for n in range(4)]
     assert result.skipped == []
     assert result.series.occurrences.count() == 4
@@ -241,20 +243,20 @@ def test_weekly_series_books_every_occurrence(room, django_capture_on_commit_cal
 def test_series_conflict_refuses_everything_or_skips(room):
     book(room, at(9, 19), at(9, 20))
     with pytest.raises(ValidationError) as excinfo:
-        service.request_series(booking_request(room, at(2, 19), at(2, 20, 30)), count=4)
+        series.request_series(booking_request(room, at(2, 19), at(2, 20, 30)), count=4)
     assert len(excinfo.value.messages) == 1 and "已被预约" in excinfo.value.messages[0]
     assert Booking.objects.count() == 1
-    result = service.request_series(booking_request(room, at(2, 19), at(2, 20, 30)), count=4, skip_conflicts=True)
+    result = series.request_series(booking_request(room, at(2, 19), at(2, 20, 30)), count=4, skip_conflicts=True)
     assert [b.start for b in result.booked] == [at(2, 19), at(16, 19), at(23, 19)]
     assert [slot.start for slot, _reason in result.skipped] == [at(9, 19)]
 
 
 def test_series_occurrences_cancel_and_move_alone_and_cancel_from_a_date(room):
-    result = service.request_series(booking_request(room, at(2, 19), at(2, 20)), count=5)
+    result = series.request_series(booking_request(room, at(2, 19), at(2, 20)), count=5)
     first, second, *_rest = result.booked
     service.cancel_booking(first)
     service.move_booking(second, start=at(10, 9), end=at(10, 10))
-    assert service.cancel_series_from(result.series, at(16, 0).date()) == 3
+    assert series.cancel_series_from(result.series, at(16, 0).date()) == 3
     statuses = dict(result.series.occurrences.values_list("start", "status"))
     assert statuses == {
         at(2, 19): "cancelled",
@@ -266,14 +268,14 @@ def test_series_occurrences_cancel_and_move_alone_and_cancel_from_a_date(room):
 
 
 def test_occurrence_slots_keep_local_time():
-    slots = service.occurrence_slots(at(1, 19), at(1, 20), frequency="daily", interval=2, count=3)
+    slots = series.occurrence_slots(at(1, 19), at(1, 20), frequency="daily", interval=2, count=3)
     assert [s.start for s in slots] == [at(1, 19), at(3, 19), at(5, 19)]
 
 
 def test_free_intervals_leave_room_for_buffers(room):
     book(room, at(3, 9), at(3, 10))
-    busy = list(service.holding_bookings(room, at(3, 0), at(4, 0)))
-    free = service.free_intervals(service._prefetched_room(room), at(3, 0).date(), busy)
+    busy = list(room_times.holding_bookings(room, at(3, 0), at(4, 0)))
+    free = room_times.free_intervals(service.prefetched_room(room), at(3, 0).date(), busy)
     assert [
         (timezone.localtime(s.start).strftime("%H:%M"), timezone.localtime(s.end).strftime("%H:%M")) for s in free
     ] == [
@@ -285,4 +287,4 @@ def test_free_intervals_leave_room_for_buffers(room):
 
 def test_closed_days_have_no_free_time(room):
     ClosedPeriod.objects.create(room=room, start_date=date(2030, 1, 1), end_date=date(2030, 1, 3), reason="元旦")
-    assert service.free_intervals(service._prefetched_room(room), date(2030, 1, 2), []) == []
+    assert room_times.free_intervals(service.prefetched_room(room), date(2030, 1, 2), []) == []
