@@ -112,9 +112,9 @@ def map_settings(settings, origin: Origin | None) -> dict:
         "tileUrl": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
         # AutoNavi's tile servers are webrd01..04; Leaflet's own default is a/b/c.
-        "subdomains": getattr(settings, "MAP_TILE_SUBDOMAINS", "1234" if autonavi else "abc"),
+        "subdomains": getattr(settings, "MAP_TILE_SUBDOMAINS", "") or ("1234" if autonavi else "abc"),
         # AutoNavi's tiles use China's GCJ-02 datum; the script shifts the browser's WGS-84 position to match.
-        "datum": getattr(settings, "MAP_DATUM", "gcj02" if autonavi else "wgs84"),
+        "datum": getattr(settings, "MAP_DATUM", "") or ("gcj02" if autonavi else "wgs84"),
         "origin": {"lat": origin.point.latitude, "lng": origin.point.longitude, "label": str(origin.label)}
         if origin
         else None,

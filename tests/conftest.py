@@ -4,6 +4,8 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Site
 
+from tests.factories import ensure_wagtail_roots
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
@@ -18,6 +20,7 @@ def home_page(db):
     """The demo site's home page, as load_initial_data builds it (without plugin demo content)."""
     from cms.demo import ensure_home_page, ensure_townships
 
+    ensure_wagtail_roots()
     ensure_townships()
     return ensure_home_page()
 

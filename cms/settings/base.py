@@ -178,14 +178,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = env("SITE_NAME", _("博罗志愿服务总站"))
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip", "mp4", "webm"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # the screen loop plays uploaded videos
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Map tiles for the team map (分布图); any XYZ tile server the station may use.
 MAP_TILE_URL = env("MAP_TILE_URL", "https://webrd0{s}.is.autonavi.com/appmaptile?style=8&x={x}&y={y}&z={z}")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© 高德地图")
+# Empty: derived from the tile URL (AutoNavi: hosts 1-4 and China's GCJ-02 datum; others: a/b/c and WGS-84).
+MAP_TILE_SUBDOMAINS = env("MAP_TILE_SUBDOMAINS")
+MAP_DATUM = env("MAP_DATUM")
 
 LOGGING = {
     "version": 1,

@@ -3,25 +3,17 @@
 import re
 
 import pytest
-from django.conf import settings as django_settings
 from playwright.sync_api import expect
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page
 
 from cms.demo import ensure_home_page, ensure_townships
 from cms.demo_teams import ensure_screen_page, ensure_teams
+from tests.factories import ensure_wagtail_roots
 
 
 @pytest.fixture
 def demo_teams(transactional_db, settings):
     """The demo home page and teams, committed for the live server."""
-    # An earlier live-server test ends with a flush, which also removes the rows Wagtail's migrations made.
-    if Page.get_first_root_node() is None:
-        language = get_supported_content_language_variant(django_settings.LANGUAGE_CODE)
-        locale, _ = Locale.objects.get_or_create(language_code=language)
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    ensure_wagtail_roots()
     # No tile server in the test run: tiles come from a local path that answers 404, the markers still draw.
     settings.MAP_TILE_URL = "/static/test-tiles/{z}/{x}/{y}.png"
     ensure_townships()
