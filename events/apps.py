@@ -22,6 +22,10 @@ class EventsConfig(AppConfig):
                 "task": "events.tasks.expire_booking_requests",
                 "schedule": crontab(minute=5),
             },
+            "events-extend-duty-rota": {
+                "task": "events.tasks.extend_duty_rota",
+                "schedule": crontab(hour=1, minute=30),
+            },
         }
         # Cached calendar feeds are rebuilt after any change to what they show.
         from events.ical.cache import connect_signals

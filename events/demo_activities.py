@@ -425,8 +425,6 @@ def load_activity_demo(home, stdout) -> None:
             ),
         )
         series.save_revision().publish()
-    month_start = today.replace(day=1)
-    rota_end = (month_start + timedelta(days=62)).replace(day=1) - timedelta(days=1)
-    result = duty.generate_rota(month_start, rota_end)
+    result = duty.generate_rota(today.replace(day=1), duty.end_of_next_month(today))
     created += (cancelled is not None) + (series is not None)
     stdout.write(f"Activities: {created} new; duty rota: {result.created} new shifts.")

@@ -40,6 +40,11 @@ def record_changes(shift: DutyShift) -> None:
         shift.changed_at = now
 
 
+def end_of_next_month(day: date) -> date:
+    """The last day of the month after ``day``'s: how far ahead the rota is kept filled."""
+    return (day.replace(day=1) + timedelta(days=62)).replace(day=1) - timedelta(days=1)
+
+
 def duty_teams() -> list[Team]:
     """The featured teams taking turns, in rota order."""
     return list(Team.objects.filter(on_duty_rota=True, live=True).exclude(status=Team.Status.INACTIVE))

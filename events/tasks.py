@@ -42,3 +42,21 @@ def expire_booking_requests() -> int:
     from events.booking import expire_stale_requests
 
     return expire_stale_requests()
+
+
+# --- duty roster (part 2) --------------------------------------------------------------------------------------
+
+
+@shared_task(name="events.tasks.extend_duty_rota")
+def extend_duty_rota() -> int:
+    """Keep the duty rota filled to the end of next month (beat, daily). Idempotent; hand-edited shifts are kept.
+
+    Returns how many shifts were created; with no duty team configured it does nothing.
+    """
+    from events.duty import RotaError, end_of_next_month, generate_rota
+
+    today = timezone.localdate()
+    try:
+        return generate_rota(today, end_of_next_month(today)).created
+    except RotaError:
+        return 0

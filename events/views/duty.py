@@ -90,8 +90,7 @@ def rota_admin(request):
     if not request.user.has_perms(["events.add_dutyshift", "events.change_dutyshift"]):
         raise PermissionDenied
     today = timezone.localdate()
-    next_month_end = add_months(today.replace(day=1), 2) - timedelta(days=1)
-    generate = GenerateRotaForm(prefix="generate", initial={"start": today, "end": next_month_end})
+    generate = GenerateRotaForm(prefix="generate", initial={"start": today, "end": duty.end_of_next_month(today)})
     swap = SwapShiftsForm(prefix="swap")
     if request.method == "POST":
         try:

@@ -122,6 +122,12 @@ def test_swap_refuses_missing_days_and_the_same_day(teams):
         duty.swap_shifts(MONDAY, MONDAY + timedelta(days=9))
 
 
+def test_end_of_next_month():
+    assert duty.end_of_next_month(date(2026, 11, 29)) == date(2026, 12, 31)
+    assert duty.end_of_next_month(date(2026, 12, 31)) == date(2027, 1, 31)
+    assert duty.end_of_next_month(date(2027, 1, 31)) == date(2027, 2, 28)
+
+
 def test_no_duty_teams_is_a_clear_error(db):
     with pytest.raises(duty.RotaError, match="参与值班"):
         duty.generate_rota(MONDAY, MONDAY + timedelta(days=1))
@@ -193,3 +199,20 @@ def test_on_duty_today_panel_on_the_home_page(client, home_page, teams):
     duty.generate_rota(timezone.localdate(), timezone.localdate() + timedelta(days=1))
     body = client.get("/").content.decode()
     assert "今日值班" in body and teams[0].name in body and "明日值班" in body
+
+
+def test_the_daily_task_keeps_the_rota_filled_and_is_idempotent(teams):
+    from events.tasks import extend_duty_rota
+
+    created = extend_duty_rota()
+    today = timezone.localdate()
+    end = duty.end_of_next_month(today)
+    assert created == (end - today).days + 1
+    assert DutyShift.objects.filter(date__range=(today, end)).count() == created
+    assert extend_duty_rota() == 0
+
+
+def test_the_daily_task_does_nothing_without_duty_teams(db):
+    from events.tasks import extend_duty_rota
+
+    assert extend_duty_rota() == 0 and not DutyShift.objects.exists()
