@@ -2,6 +2,8 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,8 +20,17 @@ ROOM_OPERATIONS = [
 DOCUMENTED = {200, 201, 400, 404, 405, 409, 422, 429}
 
 
-@pytest.fixture(scope="module")
-def room_operations():
+@pytest.fixture
+def room_operations(db):
+    # Like Django's test client: the end of a WSGI request must not close the test's connection (mid-transaction).
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield load_operations()
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+def load_operations():
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
     return [schema[path][method] for path, method in ROOM_OPERATIONS]
 
