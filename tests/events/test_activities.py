@@ -246,3 +246,33 @@ def test_the_admin_can_add_activities_and_edit_categories(client, board, categor
     assert response.status_code == 302, response.content.decode()[:3000]
     page = ActivityPage.objects.get(slug="yizhen")
     assert page.live and page.starts_at == datetime.combine(today() + timedelta(days=3), time(9), SHANGHAI)
+
+
+@pytest.mark.slow
+def test_activities_api_never_answers_500_to_schema_driven_input(board, series):
+    """Schemathesis against the OpenAPI schema of GET /api/activities (the WSGI app, as part 1's fuzz does)."""
+    import schemathesis
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+    from hypothesis import HealthCheck, given, settings
+
+    from cms.wsgi import application
+
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)  # keep the test's connection open across WSGI requests
+    try:
+        operation = schemathesis.openapi.from_wsgi("/api/openapi.json", application)["/api/activities"]["GET"]
+        seen: set[int] = set()
+
+        @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @given(case=operation.as_strategy())
+        def check(case):
+            response = case.call()
+            seen.add(response.status_code)
+            assert response.status_code in {200, 422}, (case.formatted_path, case.query, response.text[:300])
+
+        check()
+        assert 422 in seen, seen
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
