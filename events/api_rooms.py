@@ -10,6 +10,7 @@ from typing import Annotated
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Schema, Status
 from pydantic import field_validator
 
@@ -176,7 +177,7 @@ def room_availability(
     today = timezone.localdate()
     start = start or today
     if abs((start - today).days) > AVAILABILITY_WINDOW_DAYS:
-        return Status(422, {"detail": [{"loc": ["query", "start"], "msg": "start must be within a year of today"}]})
+        return Status(422, {"detail": [{"loc": ["query", "start"], "msg": _("开始日期须在今天前后一年以内。")}]})
     return Status(
         200,
         {
@@ -207,16 +208,16 @@ def create_booking(request, slug: Slug, payload: BookingIn):
     """Request a booking. It holds the slot while staff review it; the manage URL lets the requester cancel."""
     room = get_object_or_404(room_times.rooms_with_rules(), slug=slug, is_active=True)
     if booking_rate_limited(request, phone=payload.contact_phone, email=payload.contact_email):
-        return Status(429, {"detail": "预约请求过于频繁,请稍后再试。"})
+        return Status(429, {"detail": _("预约请求过于频繁,请稍后再试。")})
     if payload.start.utcoffset() is None or payload.end.utcoffset() is None:
-        return Status(422, {"detail": [{"loc": ["body", "start"], "msg": "请提供带时区的时间,例如 +08:00。"}]})
+        return Status(422, {"detail": [{"loc": ["body", "start"], "msg": _("请提供带时区的时间,例如 +08:00。")}]})
     if abs(payload.start - timezone.now()) > timedelta(days=AVAILABILITY_WINDOW_DAYS):
-        return Status(422, {"detail": [{"loc": ["body", "start"], "msg": "最多只能预约一年以内的时段。"}]})
+        return Status(422, {"detail": [{"loc": ["body", "start"], "msg": _("最多只能预约一年以内的时段。")}]})
     team = None
     if payload.team:
         team = Team.objects.filter(slug=payload.team, live=True).first()
         if team is None:
-            return Status(422, {"detail": [{"loc": ["body", "team"], "msg": "没有这个志愿团队。"}]})
+            return Status(422, {"detail": [{"loc": ["body", "team"], "msg": _("没有这个志愿团队。")}]})
     user = request.user if request.user.is_authenticated else None
     try:
         equipment = service.equipment_by_slugs(room, payload.equipment)

@@ -49,6 +49,17 @@ class BookingRequestForm(forms.Form):
     equipment = forms.ModelMultipleChoiceField(
         label=_("所需设备"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
+    repeat_weeks = forms.IntegerField(
+        label=_("连续预约周数"),
+        min_value=1,
+        max_value=12,
+        initial=1,
+        required=False,
+        help_text=_("每周同一时间的系列活动(例如十周的培训)可一次申请,最多 12 周"),
+    )
+    skip_conflicts = forms.BooleanField(
+        label=_("跳过已被占用的日期"), required=False, help_text=_("不勾选时,只要有一周被占用,整个系列都不预约")
+    )
     notes = forms.CharField(label=_("备注"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     # A honeypot: hidden from people, filled in by bots.
     website = forms.CharField(label=_("请勿填写此项"), required=False)
@@ -87,7 +98,8 @@ class BookingRequestForm(forms.Form):
 
     def add_service_errors(self, error) -> None:
         """Show the booking rules' ``ValidationError`` next to the fields it is about."""
-        for name, messages in error.message_dict.items():
+        by_field = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+        for name, messages in by_field.items():
             field = FIELD_FOR_SERVICE_ERROR.get(name, name)
             for message in messages:
                 self.add_error(field if field in self.fields else None, message)
@@ -95,3 +107,10 @@ class BookingRequestForm(forms.Form):
 
 class CancelBookingForm(forms.Form):
     reason = forms.CharField(label=_("取消原因(可选)"), required=False, max_length=500)
+    scope = forms.ChoiceField(
+        label=_("取消范围"),
+        choices=[("one", _("只取消这一次")), ("following", _("取消这一次及以后的全部"))],
+        initial="one",
+        required=False,
+        widget=forms.RadioSelect,
+    )

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db.models import Model
+from django.utils.translation import gettext as _
 
 from events.booking import BookingRequest, RoomUnavailable, equipment_by_slugs, request_booking
 from events.models import Booking, FunctionRoom
@@ -47,7 +48,7 @@ def reserve_room(
     """
     room = rooms_with_rules().filter(slug=room_slug).first()
     if room is None:
-        raise ValidationError({"room": [f"unknown room {room_slug!r}"]})
+        raise ValidationError({"room": [_("没有这个功能室:%(slug)s") % {"slug": room_slug}]})
     request = BookingRequest.from_data(
         room,
         locals(),  # the keyword arguments above, by name

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from events import booking as service
-from events import room_times
+from events import booking_series, room_times
 from events.booking_calendar import booking_ics_bytes
 from events.forms_booking import BookingRequestForm, CancelBookingForm
 from events.models import Booking
@@ -102,6 +102,7 @@ def booking_request(request, slug):
     room = get_object_or_404(room_times.rooms_with_rules(), slug=slug, is_active=True)
     if request.method == "POST":
         form = BookingRequestForm(request.POST, room=room)
+        form.request = request
         if form.is_spam:
             return render(request, "events/booking_received.html", {"room": room})
         if form.is_valid():
@@ -110,7 +111,7 @@ def booking_request(request, slug):
                 form.add_error(None, _("预约请求过于频繁,请稍后再试。"))
                 return render(request, "events/booking_form.html", {"room": room, "form": form}, status=429)
             try:
-                booking = service.request_booking(form.booking_request(created_by=_user_or_none(request)))
+                booking = _request(form, created_by=_user_or_none(request))
             except service.RoomUnavailable as conflict:
                 form.add_error(None, conflict.message)
                 context = {"room": room, "form": form, "suggestions": conflict.suggestions}
@@ -123,6 +124,22 @@ def booking_request(request, slug):
         return render(request, "events/booking_form.html", {"room": room, "form": form}, status=422)
     form = BookingRequestForm(room=room, initial=_initial_from_query(request))
     return render(request, "events/booking_form.html", {"room": room, "form": form})
+
+
+def _request(form, created_by):
+    """One booking, or a weekly series when more than one week is asked for; returns the first booking."""
+    weeks = form.cleaned_data["repeat_weeks"] or 1
+    if weeks == 1:
+        return service.request_booking(form.booking_request(created_by=created_by))
+    result = booking_series.request_series(
+        form.booking_request(created_by=created_by), count=weeks, skip_conflicts=form.cleaned_data["skip_conflicts"]
+    )
+    if not result.booked:
+        raise ValidationError(_("所选的每一周都无法预约。"))
+    if result.skipped:
+        skipped = "、".join(str(slot) for slot, _reason in result.skipped)
+        messages.warning(form.request, _("以下日期已被占用,已跳过:%(dates)s") % {"dates": skipped})
+    return result.booked[0]
 
 
 def _user_or_none(request):
@@ -154,7 +171,13 @@ def booking_manage(request, token):
     """The private page behind the link in the requester's mail: status, details, cancel, add to calendar."""
     booking = _booking_by_token(token)
     can_cancel = booking.is_holding and booking.end > timezone.now()
-    context = {"booking": booking, "can_cancel": can_cancel, "cancel_form": CancelBookingForm()}
+    occurrences = booking.series.occurrences.order_by("start") if booking.series else []
+    context = {
+        "booking": booking,
+        "can_cancel": can_cancel,
+        "cancel_form": CancelBookingForm(),
+        "occurrences": occurrences,
+    }
     response = render(request, "events/booking_manage.html", context)
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = (
@@ -167,9 +190,13 @@ def booking_manage(request, token):
 def booking_cancel(request, token):
     booking = _booking_by_token(token)
     form = CancelBookingForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    data = form.cleaned_data if form.is_valid() else {}
     try:
-        service.cancel_booking(booking, by=_user_or_none(request), message=reason)
+        if data.get("scope") == "following" and booking.series:
+            day = timezone.localtime(booking.start).date()
+            booking_series.cancel_series_from(booking.series, day, by=_user_or_none(request))
+        else:
+            service.cancel_booking(booking, by=_user_or_none(request), message=data.get("reason", ""))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -185,3 +185,22 @@ def test_past_bookings_cannot_be_cancelled_from_the_page(client, room):
         blocked_end=F("blocked_end") - shift,
     )
     assert "cancel-form" not in client.get(booking.get_absolute_url()).content.decode()
+
+
+def test_weekly_series_from_the_form_and_cancel_the_rest(client, room):
+    service.request_booking(booking_request(room, at(10, 9), at(10, 10, 30)))  # the second week is taken
+    url = reverse("events:booking_request", args=[room.slug])
+    response = client.post(url, form_data(repeat_weeks="4"))
+    assert response.status_code == 422 and "已被预约" in response.content.decode()
+    assert Booking.objects.count() == 1
+    response = client.post(url, form_data(repeat_weeks="4", skip_conflicts="on"), follow=True)
+    html = response.content.decode()
+    assert "已跳过" in html and "共 3 次" in html
+    first = Booking.objects.filter(series__isnull=False).order_by("start").first()
+    assert [b.start for b in first.series.occurrences.order_by("start")] == [at(3, 9), at(17, 9), at(24, 9)]
+    client.post(
+        reverse("events:booking_cancel", args=[first.series.occurrences.get(start=at(17, 9)).manage_token]),
+        {"scope": "following"},
+    )
+    statuses = dict(first.series.occurrences.values_list("start", "status"))
+    assert statuses == {at(3, 9): "requested", at(17, 9): "cancelled", at(24, 9): "cancelled"}
