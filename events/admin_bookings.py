@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
+from laces.components import Component
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -367,3 +368,18 @@ class RoomBookingGroup(ModelViewSetGroup):
     menu_icon = "calendar"
     menu_order = 250
     items = (BookingViewSet, FunctionRoomViewSet)
+
+
+class BookingRequestsPanel(Component):
+    """Admin dashboard: the room requests waiting for a decision, soonest first."""
+
+    name = "events-booking-requests"
+    order = 140
+    template_name = "events/admin/booking_dashboard_panel.html"
+    shown = 8
+
+    def get_context_data(self, parent_context=None):
+        waiting = Booking.objects.filter(status=BookingStatus.REQUESTED, start__gte=timezone.now()).select_related(
+            "room"
+        )
+        return {"waiting": list(waiting.order_by("start")[: self.shown]), "count": waiting.count()}

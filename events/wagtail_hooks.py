@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from cms.plugins import register_api_router
+from cms.plugins import register_admin_dashboard_panel, register_api_router
 from events import demo_rooms  # noqa: F401  (registers the room's demo content)
 from events.api import router
 
@@ -14,6 +14,15 @@ def register_room_booking_admin():
     from events.admin_bookings import RoomBookingGroup
 
     return RoomBookingGroup()
+
+
+@register_admin_dashboard_panel
+def room_requests_dashboard_panel(request):
+    if request.user.has_perm("events.change_booking"):
+        from events.admin_bookings import BookingRequestsPanel
+
+        return BookingRequestsPanel()
+    return None
 
 
 # Part 2: activities, duty roster and feeds (home-page panels and the demo register themselves on import).

@@ -164,3 +164,9 @@ def test_editors_without_booking_permissions_cannot_decide(client, room, django_
     assert client.get(reverse("events_booking:calendar")).status_code in (302, 403)
     booking.refresh_from_db()
     assert booking.status == BookingStatus.REQUESTED
+
+
+def test_dashboard_lists_waiting_requests(staff, room):
+    book(room, at(3, 9), at(3, 10), title="待审核的交流会")
+    html = staff.get(reverse("wagtailadmin_home")).content.decode()
+    assert "待审核的功能室预约" in html and "待审核的交流会" in html
