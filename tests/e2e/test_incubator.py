@@ -122,6 +122,9 @@ def test_an_organisation_is_incubated_from_application_to_showroom(
     act(admin, "start_mentoring", "第一次辅导约在周六上午,志愿客厅。")
     expect(admin.get_by_test_id("state")).to_have_text("辅导中")
     screenshot(admin, "incubator-admin-mentored-desktop")
+    admin.set_viewport_size({"width": 390, "height": 844})  # a coordinator on a phone
+    screenshot(admin, "incubator-admin-mentored-phone")
+    admin.set_viewport_size({"width": 1280, "height": 900})
     phone_page.reload()
     expect(phone_page.get_by_test_id("stage")).to_have_text("导师辅导")
     expect(phone_page.get_by_text("第一次辅导约在周六上午,志愿客厅。")).to_be_visible()
