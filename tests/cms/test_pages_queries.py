@@ -33,6 +33,12 @@ def add_articles(index, start, stop, images):
         index.add_child(instance=article)
 
 
+@pytest.fixture(autouse=True)
+def _no_search_indexing(settings):
+    """Hundreds of pages are created here; indexing each for search is beside the point and slow."""
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {**settings.WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}}
+
+
 @pytest.fixture
 def images(db):
     return [make_image(f"图{n}") for n in range(3)]

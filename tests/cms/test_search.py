@@ -92,3 +92,15 @@ def test_results_are_paginated(client, home_page):
     assert "q=%E4%B9%A6%E5%90%A7&amp;page=2" in first.content.decode()
     assert len(result_titles(client, "书吧", page=3)) == 3
     assert len(result_titles(client, "书吧", page="abc")) == 10
+
+
+@pytest.mark.django_db
+def test_editors_picks_come_first_and_searches_are_counted(client, pages):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    SearchPromotion.objects.create(query=Query.get("志愿"), page=pages["kiosk"], description="街头服务点", sort_order=0)
+    html = client.get("/search/", {"q": "志愿"}).content.decode()
+    picks = html[html.index('class="search-promotions"') : html.index('class="search-summary"')]
+    assert "志愿服务亭" in picks and "街头服务点" in picks
+    client.get("/search/", {"q": "志愿"})
+    assert Query.get("志愿").hits == 2
