@@ -16,18 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def wagtail_root(transactional_db):
-    """A live-server test flushes the tables afterwards, Wagtail's root page and locale included: put them back."""
-    from django.conf import settings
-    from wagtail.models import Locale, Page
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-
-
-@pytest.fixture
-def activity_board(wagtail_root, home_page):
+def activity_board(home_page):
     from events.models import ActivityIndexPage
 
     board = home_page.add_child(instance=ActivityIndexPage(title="活动资讯", slug="activities"))
