@@ -29,6 +29,7 @@ from wagtail.permissions import register_permission_policy
 from cms.models import Township
 from incubator import diagram, services
 from incubator.forms import (
+    ORGANISATION_FIELDS,
     ActivitiesForm,
     AssignMentorForm,
     CommentForm,
@@ -331,19 +332,7 @@ class ApplicationViewSet(ModelViewSet):
     }
 
     export_filename = "incubator-applications"
-    form_fields = [
-        "organisation_name",
-        "founder_name",
-        "contact_phone",
-        "contact_email",
-        "township",
-        "field_of_service",
-        "member_count",
-        "founded_on",
-        "introduction",
-        "planned_projects",
-        "activities_held",
-    ]
+    form_fields = [*ORGANISATION_FIELDS, "activities_held"]
 
     def get_urlpatterns(self):
         return [

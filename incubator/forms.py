@@ -13,6 +13,19 @@ from incubator.models import CHARTER_EXTENSIONS, Application, ApplicationEvent, 
 from incubator.validators import MAX_CHARTER_SIZE
 from incubator.workflow import COORDINATE_PERMISSION, MENTOR_PERMISSION
 
+# What an organisation tells about itself; staff can correct the same fields in the admin.
+ORGANISATION_FIELDS = [
+    "organisation_name",
+    "founder_name",
+    "contact_phone",
+    "contact_email",
+    "township",
+    "field_of_service",
+    "member_count",
+    "founded_on",
+    "introduction",
+    "planned_projects",
+]
 MOBILE = re.compile(r"^1[3-9]\d{9}$")
 LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 
@@ -36,20 +49,7 @@ class ApplicationForm(forms.ModelForm):
 
     class Meta:
         model = Application
-        fields = [
-            "organisation_name",
-            "founder_name",
-            "contact_phone",
-            "contact_email",
-            "township",
-            "field_of_service",
-            "member_count",
-            "founded_on",
-            "introduction",
-            "planned_projects",
-            "support_needed",
-            "charter",
-        ]
+        fields = [*ORGANISATION_FIELDS, "support_needed", "charter"]
         widgets = {
             "founded_on": forms.DateInput(attrs={"type": "date"}),
             "introduction": forms.Textarea(attrs={"rows": 4}),
