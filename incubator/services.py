@@ -9,6 +9,7 @@ from functools import partial
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from incubator import tasks
@@ -120,7 +121,7 @@ def log_session(session: MentoringSession, by) -> MentoringSession:
     session.application.events.create(
         kind=ApplicationEvent.Kind.SESSION,
         comment=_("辅导:%(topic)s(%(when)s)")
-        % {"topic": session.topic, "when": session.starts_at.astimezone().strftime("%Y-%m-%d %H:%M")},
+        % {"topic": session.topic, "when": timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M")},
         visibility=ApplicationEvent.Visibility.APPLICANT,
         **actor_fields(by),
     )
