@@ -67,3 +67,32 @@ def search_pages(query: str):
     if not terms:
         return Page.objects.none()
     return Page.objects.live().public().specific().search(" ".join(terms), operator="and")
+
+
+TEAM_RESULTS = 5
+
+
+def search_teams(query: str, request=None) -> list:
+    """Published teams whose name, speciality or summary contains ``query`` (at most five, profile URLs set).
+
+    Teams are few (hundreds), so a substring match is enough and needs no index; it works for Chinese on both
+    databases because LIKE compares characters, not words.
+    """
+    from django.db.models import Q
+
+    from cms.models import Team, TeamIndexPage
+
+    query = query.strip()
+    directory = TeamIndexPage.objects.live().public().first()
+    if not query or directory is None:
+        return []
+    teams = list(
+        Team.objects.filter(live=True)
+        .filter(Q(name__icontains=query) | Q(speciality__icontains=query) | Q(summary__icontains=query))
+        .select_related("township")
+        .order_by("name")[:TEAM_RESULTS]
+    )
+    base = directory.get_url(request) or ""
+    for team in teams:
+        team.profile_url = base + directory.reverse_subpage("team", args=[team.slug])
+    return teams

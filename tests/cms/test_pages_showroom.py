@@ -195,3 +195,39 @@ def test_preview_of_a_draft_section_renders(client, admin_user, home_page):
     response = client.get(f"/admin/pages/{section.pk}/view_draft/")
     assert response.status_code == 200
     assert "第1个栏目的摘要" in response.content.decode()
+
+
+def test_editors_can_open_every_showroom_edit_form(client, admin_user, home_page):
+    """The admin's edit views (panels, inline panels, StreamField blocks, settings) render for each type."""
+    from wagtail.models import Site
+
+    hall = make_hall(home_page)
+    section = make_section(hall, 1, body=[{"type": "paragraph", "value": "<p>正文</p>"}])
+    HomePageHallLink.objects.create(page=home_page, section=section)
+    projects = make_project_index(home_page)
+    news = make_news_index(home_page)
+    pages = [home_page, hall, section, projects, make_project(projects, 1), news, make_news(news, 1)]
+    client.force_login(admin_user)
+    for page in pages:
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, page
+    site = Site.objects.get(is_default_site=True)
+    assert client.get(f"/admin/settings/cms/stationsettings/{site.pk}/").status_code == 200
+    assert client.get(f"/admin/pages/{section.pk}/edit/preview/?mode=").status_code in (200, 405)
+
+
+def test_an_editor_publishes_a_change_to_a_section(client, admin_user, home_page):
+    hall = make_hall(home_page)
+    section = make_section(hall, 1, title="前言")
+    client.force_login(admin_user)
+    data = {
+        "title": "前言(修订)",
+        "slug": section.slug,
+        "number_label": "01",
+        "summary": "新的摘要",
+        "body-count": "0",
+        "action-publish": "publish",
+    }
+    response = client.post(f"/admin/pages/{section.pk}/edit/", data)
+    assert response.status_code == 302
+    assert "新的摘要" in client.get("/hall/").content.decode()

@@ -104,3 +104,21 @@ def test_editors_picks_come_first_and_searches_are_counted(client, pages):
     assert "志愿服务亭" in picks and "街头服务点" in picks
     client.get("/search/", {"q": "志愿"})
     assert Query.get("志愿").hits == 2
+
+
+@pytest.mark.django_db
+def test_teams_are_found_by_a_part_of_their_name_or_speciality(client, home_page):
+    from cms.models import TeamIndexPage
+    from tests.factories import TeamFactory
+
+    from .showroom import publish_child
+
+    publish_child(home_page, TeamIndexPage(title="志愿团队", slug="teams"))
+    TeamFactory(name="博罗县红棉志愿服务队", slug="hongmian", speciality="助老助残")
+    TeamFactory(name="博罗县蓝天应急救援队", slug="lantian", speciality="应急救援")
+    TeamFactory(name="暂不公开的助老队", slug="draft", speciality="助老", live=False)
+
+    response = client.get("/search/", {"q": "助老"})
+    assert [team.name for team in response.context["teams"]] == ["博罗县红棉志愿服务队"]
+    assert 'href="/teams/hongmian/"' in response.content.decode()
+    assert [team.slug for team in client.get("/search/", {"q": "红棉"}).context["teams"]] == ["hongmian"]
