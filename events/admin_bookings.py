@@ -13,7 +13,6 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from laces.components import Component
 from wagtail.admin import messages
@@ -151,18 +150,16 @@ class BookingIndexView(generic.IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if instance.status == BookingStatus.REQUESTED and self.permission_policy.user_has_permission(
-            self.request.user, "change"
-        ):
-            buttons += [
-                Button(
-                    _("批准"), url=reverse("events_booking:approve", args=[instance.pk]), icon_name="check", priority=1
-                ),
-                Button(
-                    _("拒绝"), url=reverse("events_booking:decline", args=[instance.pk]), icon_name="cross", priority=2
-                ),
-            ]
-        return buttons
+        if not self.permission_policy.user_has_permission(self.request.user, "change"):
+            return buttons
+        shown = {"approve": "check", "decline": "cross"} if instance.status == BookingStatus.REQUESTED else {}
+        if instance.is_holding:
+            shown["cancel"] = "bin"
+        labels = {"approve": _("批准"), "decline": _("拒绝"), "cancel": _("取消预约")}
+        return buttons + [
+            Button(labels[name], url=reverse(f"events_booking:{name}", args=[instance.pk]), icon_name=icon, priority=n)
+            for n, (name, icon) in enumerate(shown.items(), start=1)
+        ]
 
 
 class ThroughTheRulesMixin:
@@ -217,8 +214,16 @@ class BookingPageMixin(generic.base.WagtailAdminTemplateMixin):
         ]
 
 
+# What each staff decision does: the service function, the page title, the button, and the message after it.
+DECISIONS = {
+    "approve": (service.confirm_booking, _("批准预约申请"), _("批准并通知申请人"), _("已批准:%(b)s")),
+    "decline": (service.decline_booking, _("拒绝预约申请"), _("拒绝并通知申请人"), _("已拒绝:%(b)s")),
+    "cancel": (service.cancel_booking, _("取消预约"), _("取消并通知申请人"), _("已取消:%(b)s")),
+}
+
+
 class BookingDecisionView(BookingPageMixin, generic.base.BaseObjectMixin, generic.base.View):
-    """Approve or decline one request, with a message for the requester (mailed to them)."""
+    """Approve, decline or cancel one booking, with a message for the requester (mailed to them)."""
 
     model = Booking
     template_name = "events/admin/booking_decision.html"
@@ -232,7 +237,7 @@ class BookingDecisionView(BookingPageMixin, generic.base.BaseObjectMixin, generi
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return _t("批准预约申请") if self.decision == "approve" else _t("拒绝预约申请")
+        return DECISIONS[self.decision][1]
 
     def get_page_subtitle(self):
         return str(self.object)
@@ -243,20 +248,19 @@ class BookingDecisionView(BookingPageMixin, generic.base.BaseObjectMixin, generi
     def post(self, request, *args, **kwargs):
         form = DecisionForm(request.POST)
         if form.is_valid():
-            decide = service.confirm_booking if self.decision == "approve" else service.decline_booking
+            decide, _title, _button, done = DECISIONS[self.decision]
             try:
                 decide(self.object, by=request.user, message=form.cleaned_data["message"])
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
-                done = _t("已批准:%(b)s") if self.decision == "approve" else _t("已拒绝:%(b)s")
                 messages.success(request, done % {"b": self.object})
             return redirect("events_booking:index")
         return self.render_to_response(self.get_context_data(form=form))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(booking=self.object, decision=self.decision)
+        context.update(booking=self.object, decision=self.decision, button=DECISIONS[self.decision][2])
         return context
 
 
@@ -346,19 +350,17 @@ class BookingViewSet(ModelViewSet):
     )
 
     def get_urlpatterns(self):
-        decision = BookingDecisionView.as_view
+        decisions = [
+            path(
+                f"{name}/<int:pk>/",
+                BookingDecisionView.as_view(decision=name, permission_policy=self.permission_policy),
+                name=name,
+            )
+            for name in DECISIONS
+        ]
         return [
             *super().get_urlpatterns(),
-            path(
-                "approve/<int:pk>/",
-                decision(decision="approve", permission_policy=self.permission_policy),
-                name="approve",
-            ),
-            path(
-                "decline/<int:pk>/",
-                decision(decision="decline", permission_policy=self.permission_policy),
-                name="decline",
-            ),
+            *decisions,
             path("calendar/", BookingCalendarView.as_view(permission_policy=self.permission_policy), name="calendar"),
         ]
 

@@ -170,3 +170,14 @@ def test_dashboard_lists_waiting_requests(staff, room):
     book(room, at(3, 9), at(3, 10), title="待审核的交流会")
     html = staff.get(reverse("wagtailadmin_home")).content.decode()
     assert "待审核的功能室预约" in html and "待审核的交流会" in html
+
+
+def test_staff_cancel_a_confirmed_booking(staff, room, django_capture_on_commit_callbacks):
+    booking = service.request_booking(booking_request(room, at(3, 9), at(3, 10)), confirm=True)
+    html = staff.get(reverse("events_booking:index")).content.decode()
+    assert reverse("events_booking:cancel", args=[booking.pk]) in html
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(reverse("events_booking:cancel", args=[booking.pk]), {"message": "功能室临时检修"})
+    booking.refresh_from_db()
+    assert (booking.status, booking.decision_message) == (BookingStatus.CANCELLED, "功能室临时检修")
+    assert "功能室临时检修" in mail.outbox[-1].body
