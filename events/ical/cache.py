@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+from wagtail.signals import post_page_move
 
 VERSION_KEY = "events:feeds:version"
 CHANGED_KEY = "events:feeds:changed-at"
@@ -71,3 +72,5 @@ def connect_signals() -> None:
         post_save.connect(invalidate, sender=model, dispatch_uid=f"events-feeds-save-{model._meta.label}")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"events-feeds-delete-{model._meta.label}")
     m2m_changed.connect(invalidate, sender=Booking.equipment.through, dispatch_uid="events-feeds-equipment")
+    # Moving a page rewrites URL paths with a queryset update (no post_save): the feeds' URLs change with it.
+    post_page_move.connect(invalidate, dispatch_uid="events-feeds-page-move")

@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -33,8 +34,13 @@ class FeedToken(models.Model):
         return f"{self.user} · {self.label or self.token[:6]}"
 
     @property
+    @admin.display(description=_("有效"), boolean=True)
     def is_active(self) -> bool:
         return self.revoked_at is None
 
     def get_absolute_url(self):
         return reverse("events:feed_private", args=[self.token])
+
+    @admin.display(description=_("订阅地址"))
+    def feed_path(self) -> str:
+        return self.get_absolute_url()

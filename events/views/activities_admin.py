@@ -50,7 +50,7 @@ class FeedTokenViewSet(ModelViewSet):
     icon = "date"
     menu_label = _("私人日历订阅")
     add_to_settings_menu = True
-    list_display = ["user", "label", "is_active", "created_at", "last_used_at", "get_absolute_url"]
+    list_display = ["user", "label", "is_active", "created_at", "last_used_at", "feed_path"]
     list_filter = ["user"]
     inspect_view_enabled = True
     edit_handler = ObjectList(

@@ -349,3 +349,14 @@ def test_duty_and_booking_changes_reach_the_cached_feeds_at_once(client, content
     assert new_body != room_body
     event = event_by_uid(new_body, f"booking-{booking.pk}@")
     assert event["STATUS"] == "CONFIRMED" and event["SEQUENCE"] > 0
+
+
+def test_moving_a_page_refreshes_the_feed_urls(client, board, home_page):
+    from events.models import ActivityIndexPage
+
+    page = add_activity(board, "周末亲子共读", days=2, slug="gongdu")
+    assert "/activities/gongdu/" in client.get("/events/feeds/activities.ics").content.decode()
+    other = home_page.add_child(instance=ActivityIndexPage(title="乡镇活动", slug="towns"))
+    page.move(other, pos="last-child")
+    body = client.get("/events/feeds/activities.ics").content.decode()
+    assert "/towns/gongdu/" in body and "/activities/gongdu/" not in body
