@@ -204,3 +204,15 @@ def test_weekly_series_from_the_form_and_cancel_the_rest(client, room):
     )
     statuses = dict(first.series.occurrences.values_list("start", "status"))
     assert statuses == {at(3, 9): "requested", at(17, 9): "cancelled", at(24, 9): "cancelled"}
+
+
+def test_errors_and_help_are_tied_to_their_inputs(client, room):
+    html = client.post(
+        reverse("events:booking_request", args=[room.slug]), form_data(contact_phone="abc")
+    ).content.decode()
+    assert 'aria-invalid="true"' in html
+    assert (
+        'id="id_contact_phone_error"' in html
+        and "id_contact_phone_error" in html.split('name="contact_phone"')[1][:300]
+    )
+    assert 'id="id_title_helptext"' in html
