@@ -16,20 +16,19 @@ from laces.components import Component
 from wagtail import hooks
 
 HOME_PAGE_PANELS_HOOK = "cms_register_home_page_panel"
+TEAM_PROFILE_PANELS_HOOK = "cms_register_team_profile_panel"
 API_ROUTERS_HOOK = "cms_register_api_router"
 DEMO_CONTENT_HOOK = "cms_register_demo_content"
 
 
-class HomePagePanel(Component):
-    """A panel on the public home page (and on the station's screen, where ``on_screen`` is true).
+class SitePanel(Component):
+    """A panel a plugin shows on a page of the public site, built per request (``self.request``).
 
     Subclasses set ``template_name`` and ``order``, and may override ``is_shown`` and ``get_context_data``.
-    The panel is built per request: ``self.request`` is the visitor's request.
     """
 
     name = ""
     order = 100
-    on_screen = False
 
     def __init__(self, request):
         self.request = request
@@ -41,6 +40,28 @@ class HomePagePanel(Component):
         return {"panel": self, "request": self.request}
 
 
+class HomePagePanel(SitePanel):
+    """A panel on the public home page (and on the station's screen, where ``on_screen`` is true)."""
+
+    on_screen = False
+
+
+class TeamProfilePanel(SitePanel):
+    """A panel on a volunteer team's public profile; ``self.team`` is the (published) ``Team``."""
+
+    def __init__(self, request, team):
+        super().__init__(request)
+        self.team = team
+
+    def get_context_data(self, parent_context=None):
+        return {**super().get_context_data(parent_context), "team": self.team}
+
+
+def _shown_panels(hook_name: str, *args) -> list[SitePanel]:
+    panels = [get_class()(*args) for get_class in hooks.get_hooks(hook_name)]
+    return sorted((panel for panel in panels if panel.is_shown()), key=lambda panel: panel.order)
+
+
 def register_home_page_panel(panel_class: type[HomePagePanel]) -> type[HomePagePanel]:
     """Class decorator: show this panel on the public home page."""
     hooks.register(HOME_PAGE_PANELS_HOOK, lambda: panel_class)
@@ -49,9 +70,18 @@ def register_home_page_panel(panel_class: type[HomePagePanel]) -> type[HomePageP
 
 def home_page_panels(request, *, on_screen: bool = False) -> list[HomePagePanel]:
     """The panels to show for this request, in their order; ``on_screen`` keeps those meant for the screen."""
-    panels = [get_class()(request) for get_class in hooks.get_hooks(HOME_PAGE_PANELS_HOOK)]
-    panels = [panel for panel in panels if panel.is_shown() and (panel.on_screen or not on_screen)]
-    return sorted(panels, key=lambda panel: panel.order)
+    return [panel for panel in _shown_panels(HOME_PAGE_PANELS_HOOK, request) if panel.on_screen or not on_screen]
+
+
+def register_team_profile_panel(panel_class: type[TeamProfilePanel]) -> type[TeamProfilePanel]:
+    """Class decorator: show this panel on every team's public profile."""
+    hooks.register(TEAM_PROFILE_PANELS_HOOK, lambda: panel_class)
+    return panel_class
+
+
+def team_profile_panels(request, team) -> list[TeamProfilePanel]:
+    """The plugins' panels for ``team``'s profile, in their order."""
+    return _shown_panels(TEAM_PROFILE_PANELS_HOOK, request, team)
 
 
 def register_admin_dashboard_panel(make_panel: Callable) -> Callable:

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from cms import teams as team_services
 from cms.geo import InvalidPoint
+from cms.plugins import team_profile_panels
 
 # Sub-paths of the team directory that a team's slug must not take.
 RESERVED_TEAM_SLUGS = {"map"}
@@ -289,5 +290,9 @@ class TeamIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="pages/team_profile.html",
-            context_overrides={"team": team, "role_models": team.featured_role_models()},
+            context_overrides={
+                "team": team,
+                "role_models": team.featured_role_models(),
+                "plugin_panels": team_profile_panels(request, team),
+            },
         )

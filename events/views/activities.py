@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Team, Township
-from cms.plugins import HomePagePanel, register_home_page_panel
+from cms.plugins import HomePagePanel, TeamProfilePanel, register_home_page_panel, register_team_profile_panel
 from events import activities
 from events.ical.writer import SHANGHAI
 from events.models import ActivityCategory, ActivityIndexPage
@@ -158,4 +158,21 @@ class UpcomingActivitiesPanel(HomePagePanel):
         context = super().get_context_data(parent_context)
         context["occurrences"] = activities.upcoming(limit=5)
         context["board"] = ActivityIndexPage.objects.live().first()
+        return context
+
+
+@register_team_profile_panel
+class TeamActivitiesPanel(TeamProfilePanel):
+    """A team's coming activities and its calendar feed (activities and duty shifts), on the team's profile."""
+
+    name = "team-activities"
+    order = 20
+    template_name = "events/team_profile_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        now = timezone.now()
+        coming = activities.occurrences_between(now, now + timedelta(days=60), team=self.team.slug)
+        context["occurrences"] = [occurrence for occurrence in coming if not occurrence.cancelled][:5]
+        context["feed"] = feed_links(self.request, "feed_team", self.team.slug, title=_("订阅本队日历"))
         return context

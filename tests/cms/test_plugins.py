@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.test import override_settings
@@ -111,3 +112,20 @@ def test_admin_dashboard_panel_factory_can_hide_itself(rf):
         for add in hooks.get_hooks("construct_homepage_panels")[-2:]:
             add(rf.get("/admin/"), panels)
     assert panels == [shown]
+
+
+class _TeamPanel(plugins.TeamProfilePanel):
+    order = 3
+
+    def is_shown(self):
+        return self.team.slug != "hidden"
+
+
+def test_team_profile_panels_get_the_team_and_can_hide_themselves(rf):
+    team, hidden = SimpleNamespace(slug="hongmian"), SimpleNamespace(slug="hidden")
+    with hooks.register_temporarily([(plugins.TEAM_PROFILE_PANELS_HOOK, lambda: _TeamPanel)]):
+        shown = [panel for panel in plugins.team_profile_panels(rf.get("/"), team) if isinstance(panel, _TeamPanel)]
+        for_hidden = [p for p in plugins.team_profile_panels(rf.get("/"), hidden) if isinstance(p, _TeamPanel)]
+    assert len(shown) == 1
+    assert shown[0].get_context_data()["team"] is team
+    assert for_hidden == []
