@@ -19,16 +19,16 @@ from incubator.models import Application, IncubatorSettings
 from incubator.workflow import MENTORS_GROUP, State
 from tests.incubator import factories
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 ORGANISATION = "泰美镇“邻里相助”志愿服务队"
 
 
 @pytest.fixture
 def station(transactional_db):
-    # An earlier live-server test may end with a flush that serialized_rollback cannot undo here (under Playwright's
-    # event loop this test sees another connection wrapper, without the serialized contents): put back what the
-    # migrations made that this journey needs.
+    # An earlier live-server test may end with a flush, which removes what the migrations made (serialized_rollback
+    # cannot help here: under Playwright's event loop the test sees a connection wrapper without the serialized
+    # contents). Put back what this journey needs.
     emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
     if Page.get_first_root_node() is None:
         language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
