@@ -21,6 +21,7 @@ from events.booking_calendar import booking_ics_bytes
 from events.forms_booking import BookingRequestForm, CancelBookingForm
 from events.models import Booking
 from events.ratelimits import booking_rate_limited
+from events.views.feeds import feed_links
 
 
 def _day_param(request, name: str) -> date | None:
@@ -56,6 +57,7 @@ def room_week(request, slug):
         "previous_day": chosen - timedelta(days=1),
         "next_day": chosen + timedelta(days=1),
         "timeline": _timeline_bounds(days),
+        "feed": feed_links(request, "feed_room", room.slug, title=_("订阅本室占用日历")),
     }
     return render(request, "events/room_week.html", context)
 

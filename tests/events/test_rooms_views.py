@@ -216,3 +216,11 @@ def test_errors_and_help_are_tied_to_their_inputs(client, room):
         and "id_contact_phone_error" in html.split('name="contact_phone"')[1][:300]
     )
     assert 'id="id_title_helptext"' in html
+
+
+def test_week_view_offers_the_rooms_public_calendar_feed(client, room):
+    html = client.get(room.get_absolute_url()).content.decode()
+    feed_path = reverse("events:feed_room", args=[room.slug])
+    assert f'value="http://testserver{feed_path}"' in html
+    assert f'href="webcal://testserver{feed_path}"' in html
+    assert "events/feed-subscribe.css" in html
