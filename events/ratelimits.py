@@ -6,6 +6,8 @@ Used by the request form and the JSON API alike; rates can be tuned in settings.
 from django.conf import settings
 from django_ratelimit.core import is_ratelimited
 
+from cms.net import client_ip
+
 GROUP = "events.booking-request"
 
 
@@ -14,8 +16,8 @@ def _rate(name: str, default: str) -> str:
 
 
 def client_address(_group, request) -> str:
-    """The client's address; a server that sets no REMOTE_ADDR (some WSGI set-ups) shares one bucket."""
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    """The client's address, as every rate limit of the site sees it (behind the proxy too)."""
+    return client_ip(request)
 
 
 def booking_rate_limited(request, *, phone: str = "", email: str = "") -> bool:

@@ -4,6 +4,7 @@ import secrets
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -21,6 +22,11 @@ CHARTER_EXTENSIONS = ["pdf", "doc", "docx", "jpg", "jpeg", "png"]
 
 def new_status_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+def private_storage() -> FileSystemStorage:
+    """Applicants' documents: outside MEDIA_ROOT, so only the staff download view can hand them out."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 def charter_path(instance, filename) -> str:
@@ -78,6 +84,7 @@ class Application(ConcurrentTransitionMixin, ApplicationWorkflow, models.Model):
     charter = models.FileField(
         _("组织章程"),
         upload_to=charter_path,
+        storage=private_storage,
         blank=True,
         validators=[FileExtensionValidator(CHARTER_EXTENSIONS), validate_charter_size],
     )

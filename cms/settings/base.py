@@ -136,6 +136,10 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# Rate limits (django-ratelimit) count per client address; behind a reverse proxy, name the header it sets.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
+RATELIMIT_IP_META_KEY = "cms.net.client_ip"
+
 # Mail: EMAIL_URL (smtp://user:pass@host:587/?tls=True); without it mail is written to files under var/mail/.
 EMAIL_URL = env("EMAIL_URL")
 if EMAIL_URL:
@@ -168,6 +172,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from here on
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploads that must never be public (e.g. applicants' charters): outside MEDIA_ROOT, served only by staff views.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -12,6 +12,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or tempfile.mkdtemp(prefix="vs-test-media-"))
+PRIVATE_MEDIA_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-private"
 # Unit tests run tasks in-process; the worker integration test sends them to a real worker through REDIS_URL.
 CELERY_TASK_ALWAYS_EAGER = True
 if REDIS_URL:  # noqa: F405

@@ -1,5 +1,7 @@
 """The applicant's side: the form and its unhappy paths, spam defences, the status page, withdrawing, resending links."""
 
+from pathlib import Path
+
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -121,6 +123,14 @@ def test_a_charter_is_stored_under_a_random_name(client, form_data):
     assert charter.name.startswith("incubator/charters/")
     assert charter.name.endswith(".pdf")
     assert "章程" not in charter.name
+
+
+def test_a_charter_is_kept_outside_the_public_media_folder(client, form_data, settings):
+    client.post(APPLY, {**form_data, "charter": SimpleUploadedFile("charter.pdf", b"%PDF-1.4 private")})
+    path = Path(Application.objects.get().charter.path)
+    assert path.read_bytes() == b"%PDF-1.4 private"
+    assert path.is_relative_to(settings.PRIVATE_MEDIA_ROOT)
+    assert not path.is_relative_to(settings.MEDIA_ROOT)
 
 
 def test_the_honeypot_shows_success_and_saves_nothing(client, form_data, django_capture_on_commit_callbacks):
