@@ -4,18 +4,24 @@ from decimal import Decimal
 
 import factory
 from django.conf import settings
-from django.utils.translation import get_supported_language_variant
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import DEFAULT_DB_ALIAS
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page
 
 from cms.models import Team, Township
 
 
 def ensure_wagtail_roots() -> None:
-    """The root page, locale and collection that Wagtail's migrations create.
+    """What Wagtail's and Django's migrations and post-migrate handlers create: content types and permissions, the
+    default locale, the root page and the root collection.
 
-    A live-server (transactional) test ends with a flush that removes them too; the next test restores them here.
+    A live-server (transactional) test ends with a flush that empties them too (serialized_rollback cannot restore
+    them under Playwright's event loop); the next test puts them back here.
     """
-    locale, _ = Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
+    emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
+    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    locale, _ = Locale.objects.get_or_create(language_code=language)
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if Collection.get_first_root_node() is None:

@@ -4,19 +4,15 @@ it through all four stages in the admin; at the end an editor publishes the team
 import re
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.management.sql import emit_post_migrate_signal
-from django.db import DEFAULT_DB_ALIAS
 from playwright.sync_api import expect
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page
 
 from cms.demo import ensure_home_page, ensure_townships
 from cms.models import Team
 from incubator.models import Application, IncubatorSettings
 from incubator.workflow import MENTORS_GROUP, State
+from tests.factories import ensure_wagtail_roots
 from tests.incubator import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,17 +22,7 @@ ORGANISATION = "泰美镇“邻里相助”志愿服务队"
 
 @pytest.fixture
 def station(transactional_db):
-    # An earlier live-server test may end with a flush, which removes what the migrations made (serialized_rollback
-    # cannot help here: under Playwright's event loop the test sees a connection wrapper without the serialized
-    # contents). Put back what this journey needs.
-    emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
-    if Page.get_first_root_node() is None:
-        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        Page.add_root(
-            instance=Page(title="Root", slug="root", locale=Locale.objects.get_or_create(language_code=language)[0])
-        )
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    ensure_wagtail_roots()  # an earlier live-server test may have flushed what the migrations made
     mentors, _ = Group.objects.get_or_create(name=MENTORS_GROUP)
     mentors.permissions.add(Permission.objects.get(content_type__app_label="incubator", codename="mentor_incubation"))
     ensure_townships()

@@ -3,13 +3,11 @@
 import re
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page
 
 from cms.demo import ensure_home_page, ensure_townships
 from cms.demo_showroom import ensure_showroom
+from tests.factories import ensure_wagtail_roots
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,15 +22,8 @@ def snap(page, screenshot, name):
 
 @pytest.fixture
 def showroom(transactional_db):
-    """The showroom's demo content. Live-server journeys end with a flush that also empties what Wagtail's migrations
-    made (the default locale, the page tree's root, the root collection), so put those back first."""
-    locale, _ = Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    """The showroom's demo content (after an earlier live-server test's flush, Wagtail's roots are put back first)."""
+    ensure_wagtail_roots()
     ensure_townships()
     home = ensure_home_page()
     ensure_showroom(home)
