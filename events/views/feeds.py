@@ -22,6 +22,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_GET
 
@@ -45,7 +46,8 @@ def feed_view(resolve):
             key, build, filename = resolve(request, **kwargs)
             base_url = request.build_absolute_uri("/").rstrip("/")
             urls = calendars.UrlMaker(base_url)
-            body, etag, last_modified = cached_feed(f"{base_url}:{key}", lambda: build(urls))
+            # Names and labels in a feed are translated: one cached copy per language.
+            body, etag, last_modified = cached_feed(f"{base_url}:{get_language()}:{key}", lambda: build(urls))
             request._events_feed = (body, etag, last_modified, key, filename)
         return request._events_feed
 
