@@ -31,6 +31,7 @@ run: $(VENV)/.run-installed
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 check: $(VENV)/.dev-installed
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema, Status
 
-from cms import teams as team_services
+from cms import team_map
 from cms.geo import InvalidPoint
 from cms.models import Team, Township
 
@@ -69,13 +69,13 @@ def near_teams(request, lat: str = "", lng: str = "", township: str = "", limit:
     """
     townships = list(Township.objects.all())
     try:
-        origin = team_services.origin_from_query(request.GET, townships)
+        origin = team_map.origin_from_query(request.GET, townships)
     except InvalidPoint as invalid:
         return Status(400, {"detail": str(invalid)})
     if origin is None:
         return Status(400, {"detail": str(_("请提供 lat 和 lng,或 township"))})
     teams = Team.objects.published().select_related("township")
-    nearby = team_services.sort_by_distance(teams, origin.point)[: max(1, min(limit, 100))]
+    nearby = team_map.sort_by_distance(teams, origin.point)[: max(1, min(limit, 100))]
     for item in nearby:
         item.team.distance_m, item.team.reach, item.team.approximate = (
             round(item.distance),

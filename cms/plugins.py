@@ -11,6 +11,7 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import include, path
 from laces.components import Component
 from wagtail import hooks
@@ -113,6 +114,21 @@ def register_demo_content(load: Callable) -> Callable:
 
 def demo_content_loaders() -> list[Callable]:
     return hooks.get_hooks(DEMO_CONTENT_HOOK)
+
+
+def register_periodic_tasks(entries: dict[str, dict]) -> None:
+    """Add a plugin's entries to Celery beat's schedule; call it from the plugin's ``AppConfig.ready``.
+
+    The schedule then holds a plugin's tasks only while the plugin is installed. A name that is already taken by
+    another task is refused, so no plugin can silently replace the core's or another plugin's entry.
+    """
+    from cms.celery import app
+
+    schedule = dict(app.conf.beat_schedule or {})
+    for name, entry in entries.items():
+        if name in schedule and schedule[name]["task"] != entry["task"]:
+            raise ImproperlyConfigured(f"beat schedule entry {name!r} is already used by {schedule[name]['task']}")
+    app.conf.beat_schedule = {**schedule, **entries}
 
 
 def installed_plugins() -> list[str]:

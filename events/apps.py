@@ -7,27 +7,27 @@ class EventsConfig(AppConfig):
     verbose_name = _("活动与预约")
 
     def ready(self):
-        # The plugin's periodic tasks exist only while the plugin is installed.
         from celery.schedules import crontab
 
-        from cms.celery import app
-
-        app.conf.beat_schedule = {
-            **(app.conf.beat_schedule or {}),
-            "events-booking-reminders": {
-                "task": "events.tasks.send_booking_reminders",
-                "schedule": crontab(hour=18, minute=0),
-            },
-            "events-expire-booking-requests": {
-                "task": "events.tasks.expire_booking_requests",
-                "schedule": crontab(minute=5),
-            },
-            "events-extend-duty-rota": {
-                "task": "events.tasks.extend_duty_rota",
-                "schedule": crontab(hour=1, minute=30),
-            },
-        }
-        # Cached calendar feeds are rebuilt after any change to what they show.
+        from cms.plugins import register_periodic_tasks
         from events.ical.cache import connect_signals
 
+        # The plugin's periodic tasks exist only while the plugin is installed.
+        register_periodic_tasks(
+            {
+                "events-booking-reminders": {
+                    "task": "events.tasks.send_booking_reminders",
+                    "schedule": crontab(hour=18, minute=0),
+                },
+                "events-expire-booking-requests": {
+                    "task": "events.tasks.expire_booking_requests",
+                    "schedule": crontab(minute=5),
+                },
+                "events-extend-duty-rota": {
+                    "task": "events.tasks.extend_duty_rota",
+                    "schedule": crontab(hour=1, minute=30),
+                },
+            }
+        )
+        # Cached calendar feeds are rebuilt after any change to what they show.
         connect_signals()

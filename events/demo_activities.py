@@ -1,4 +1,4 @@
-"""Demo content for part 2: the activity board with a month of activities around today, and the duty rota.
+"""Demo content of the activity board with a month of activities around today, and the duty rota.
 
 Idempotent: pages are found by slug and left alone once they exist; the rota generator changes nothing on a second
 run. Dates are relative to the day of the first run.
@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from cms.models import Team
 from cms.plugins import register_demo_content
-from events import duty
+from events.duty import rota as duty
 from events.models import (
     ActivityCategory,
     ActivityIndexPage,

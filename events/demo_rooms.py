@@ -1,7 +1,7 @@
 """Demo content of the function room: the station's 志愿客厅 and a realistic month of bookings around today.
 
 Idempotent: when the room exists nothing is touched, so a second ``load_initial_data`` changes nothing.
-Bookings go through ``events.booking`` like any other (as of a few days before each one), without mail.
+Bookings go through ``events.bookings.rules`` like any other (as of a few days before each one), without mail.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cms.models import Team
 from cms.plugins import register_demo_content
-from events.booking import BookingRequest, RoomUnavailable, request_booking
+from events.bookings.rules import BookingRequest, RoomUnavailable, request_booking
 from events.models import BookingStatus, ClosedPeriod, FunctionRoom, OpeningHours, RoomEquipment
 
 ROOM_SLUG = "living-room"
@@ -87,7 +87,7 @@ def organisers() -> list[tuple[Team | None, str]]:
 
 def book_a_month(room: FunctionRoom, today: date) -> int:
     """The week plan from a week ago to four weeks on: past and near ones confirmed, later ones waiting."""
-    tz = timezone.get_current_timezone()
+    tz = timezone.get_default_timezone()
     people = organisers()
     created = 0
     for offset in range(-7, 29):

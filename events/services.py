@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
-from events.booking import BookingRequest, RoomUnavailable, equipment_by_slugs, request_booking
+from events.bookings.availability import Slot, rooms_with_rules
+from events.bookings.rules import BookingRequest, RoomUnavailable, equipment_by_slugs, request_booking
 from events.models import Booking, FunctionRoom
-from events.room_times import Slot, rooms_with_rules
 
 __all__ = ["Booking", "RoomUnavailable", "Slot", "ValidationError", "reserve_room", "rooms_for_choice"]
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 @shared_task(name="events.tasks.send_booking_notice", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_booking_notice(booking_id: int, kind: str) -> bool:
     """Mail the booking's contact about a change (requested, confirmed, declined, cancelled); once per kind."""
-    from events.booking_mail import send_notice
+    from events.bookings.mail import send_notice
 
     return send_notice(booking_id, kind)
 
@@ -19,11 +19,11 @@ def send_booking_notice(booking_id: int, kind: str) -> bool:
 @shared_task(name="events.tasks.send_booking_reminders")
 def send_booking_reminders() -> int:
     """Remind the contacts of tomorrow's confirmed bookings (beat, daily). Returns how many mails went out."""
-    from events.booking_mail import send_notice
+    from events.bookings.mail import send_notice
     from events.models import Booking, BookingNotice, BookingStatus
 
     tomorrow = timezone.localdate() + timedelta(days=1)
-    tz = timezone.get_current_timezone()
+    tz = timezone.get_default_timezone()
     due = (
         Booking.objects.filter(
             status=BookingStatus.CONFIRMED,
@@ -39,12 +39,12 @@ def send_booking_reminders() -> int:
 @shared_task(name="events.tasks.expire_booking_requests")
 def expire_booking_requests() -> int:
     """Release the slots of requests nobody confirmed in time (beat, hourly)."""
-    from events.booking import expire_stale_requests
+    from events.bookings.rules import expire_stale_requests
 
     return expire_stale_requests()
 
 
-# --- duty roster (part 2) --------------------------------------------------------------------------------------
+# --- duty roster ---------------------------------------------------------------------------------------------
 
 
 @shared_task(name="events.tasks.extend_duty_rota")
@@ -53,7 +53,7 @@ def extend_duty_rota() -> int:
 
     Returns how many shifts were created; with no duty team configured it does nothing.
     """
-    from events.duty import RotaError, end_of_next_month, generate_rota
+    from events.duty.rota import RotaError, end_of_next_month, generate_rota
 
     today = timezone.localdate()
     try:

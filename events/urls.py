@@ -13,7 +13,7 @@ urlpatterns = [
     path("booking/<str:token>/", rooms.booking_manage, name="booking_manage"),
     path("booking/<str:token>/cancel/", rooms.booking_cancel, name="booking_cancel"),
     path("booking/<str:token>/booking.ics", rooms.booking_ics, name="booking_ics"),
-    # Part 2: the duty roster and the calendar feeds (documented in events/views/feeds.py; keep these URLs stable).
+    # The duty roster and the calendar feeds (documented in events/views/feeds.py; keep these URLs stable).
     path("duty/", duty.roster, name="duty_roster"),
     path("feeds/activities.ics", feeds.activities, name="feed_activities"),
     path("feeds/activities/<slug:slug>.ics", feeds.category_activities, name="feed_category"),

@@ -7,8 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
 from cms.plugins import register_admin_dashboard_panel, register_demo_content, register_home_page_panel
+from incubator.admin_panels import IncubationCallPanel, IncubatorDashboardPanel
 from incubator.admin_views import application_viewset, workflow_view
-from incubator.components import IncubationCallPanel, IncubatorDashboardPanel
 from incubator.demo import load_demo_content
 
 

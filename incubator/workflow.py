@@ -205,7 +205,7 @@ class ApplicationWorkflow:
     )
     def certify_mature(self, *, by, comment=""):
         """The organisation graduates: its team waits as a draft in the showroom for an editor to publish it."""
-        from incubator.showroom import draft_team_for
+        from incubator.graduation import draft_team_for
 
         self.team = draft_team_for(self)
 

@@ -1,9 +1,11 @@
-"""Factories for the core's models, shared by every test package."""
+"""Factories for the core's models and for users, shared by every test package."""
 
 from decimal import Decimal
 
 import factory
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import DEFAULT_DB_ALIAS
 from wagtail.coreutils import get_supported_content_language_variant
@@ -50,3 +52,20 @@ class TeamFactory(factory.django.DjangoModelFactory):
     status = Team.Status.ACTIVE
     live = True
     member_count = 30
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Sequence(lambda n: f"工作人员{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.django.Password("pw-for-tests")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        for name in extracted or []:
+            self.groups.add(Group.objects.get(name=name))

@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
-from cms import teams as team_services
+from cms import team_map
 from cms.geo import InvalidPoint
 from cms.plugins import team_profile_panels
 
@@ -149,12 +149,12 @@ class Team(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, mode
 
     @property
     def badge_text(self) -> str:
-        return team_services.badge_text(self.name, self.township.name if self.township_id else "")
+        return team_map.badge_text(self.name, self.township.name if self.township_id else "")
 
     @property
     def ink_colour(self) -> str:
         """The text colour on the uniform colour: white, or dark on a light uniform such as yellow."""
-        return team_services.ink_on(self.display_colour)
+        return team_map.ink_on(self.display_colour)
 
     def get_url(self, request=None) -> str | None:
         """The public profile page, or None while the team is a draft or the site has no team directory."""
@@ -260,10 +260,10 @@ class TeamIndexPage(RoutablePageMixin, Page):
         status = 200
         error = ""
         try:
-            origin = team_services.origin_from_query(request.GET, townships)
+            origin = team_map.origin_from_query(request.GET, townships)
         except InvalidPoint as invalid:
             origin, error, status = None, str(invalid), 400
-        nearby = team_services.sort_by_distance(teams, origin.point) if origin else []
+        nearby = team_map.sort_by_distance(teams, origin.point) if origin else []
         response = self.render(
             request,
             template="pages/team_map.html",
@@ -272,10 +272,10 @@ class TeamIndexPage(RoutablePageMixin, Page):
                 "townships": townships,
                 "origin": origin,
                 "nearby": nearby,
-                "reach_counts": team_services.reach_counts(nearby),
+                "reach_counts": team_map.reach_counts(nearby),
                 "error": error,
-                "markers": team_services.map_markers(teams, nearby),
-                "map_settings": team_services.map_settings(settings, origin),
+                "markers": team_map.map_markers(teams, nearby),
+                "map_settings": team_map.map_settings(settings, origin),
             },
         )
         response.status_code = status

@@ -128,7 +128,6 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {
         "task": "cms.tasks.publish_scheduled_pages",
@@ -138,7 +137,7 @@ CELERY_BEAT_SCHEDULE = {
 
 # Rate limits (django-ratelimit) count per client address; behind a reverse proxy, name the header it sets.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
-RATELIMIT_IP_META_KEY = "cms.net.client_ip"
+RATELIMIT_IP_META_KEY = "cms.client_address.client_ip"
 
 # Mail: EMAIL_URL (smtp://user:pass@host:587/?tls=True); without it mail is written to files under var/mail/.
 EMAIL_URL = env("EMAIL_URL")
@@ -162,6 +161,7 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
+CELERY_TIMEZONE = TIME_ZONE  # beat's crontabs are in the station's time
 USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

@@ -1,1 +1,2 @@
-"""iCalendar (RFC 5545) feeds of the station's activities, duty shifts and room bookings."""
+"""iCalendar: the feeds (``calendars`` built by the fast ``writer``, cached by ``cache``), their subscribe links
+(``links``) and the single-booking ``.ics`` file (``booking_file``)."""

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from events.activities import recurrence_dates
+from events.activities.occurrences import recurrence_dates
 from events.ical import writer
-from events.ical.writer import SHANGHAI, fold, text, utc_stamp, when
+from events.ical.writer import fold, text, utc_stamp, when
 from events.models import (
     ActivityPage,
     ActivityStatus,
@@ -53,7 +53,7 @@ class Window:
 
     @classmethod
     def around_today(cls) -> Window:
-        today = datetime.combine(timezone.localdate(), time.min, SHANGHAI)
+        today = datetime.combine(timezone.localdate(), time.min, timezone.get_default_timezone())
         return cls(today - PAST, today + AHEAD)
 
 
@@ -222,7 +222,11 @@ def _rrule(row: dict, all_day: bool) -> str:
     freq = "WEEKLY" if row["recurrence"] == Recurrence.WEEKLY else "MONTHLY"
     until_day = row["recurrence_until"]
     # With a TZID start, UNTIL must be in UTC (RFC 5545 3.3.10): the last moment of the last local day.
-    until = until_day.strftime("%Y%m%d") if all_day else utc_stamp(datetime.combine(until_day, time.max, SHANGHAI))
+    until = (
+        until_day.strftime("%Y%m%d")
+        if all_day
+        else utc_stamp(datetime.combine(until_day, time.max, timezone.get_default_timezone()))
+    )
     return f"RRULE:FREQ={freq};INTERVAL={max(row['recurrence_interval'], 1)};UNTIL={until}"
 
 

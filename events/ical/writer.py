@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from functools import cache
-from zoneinfo import ZoneInfo
 
+from django.conf import settings
+from django.utils import timezone
 from icalendar import Timezone
 
-TZID = "Asia/Shanghai"
-SHANGHAI = ZoneInfo(TZID)
 CRLF = "\r\n"
 
 
@@ -48,7 +47,7 @@ def utc_stamp(value: datetime) -> str:
 
 
 def local_stamp(value: datetime) -> str:
-    v = value.astimezone(SHANGHAI)
+    v = value.astimezone(timezone.get_default_timezone())
     return f"{v.year:04d}{v.month:02d}{v.day:02d}T{v.hour:02d}{v.minute:02d}{v.second:02d}"
 
 
@@ -59,7 +58,7 @@ def date_stamp(value: date) -> str:
 def when(name: str, value: datetime | date) -> str:
     """DTSTART / DTEND / RECURRENCE-ID / EXDATE: local time with TZID, or VALUE=DATE for all-day items."""
     if isinstance(value, datetime):
-        return f"{name};TZID={TZID}:{local_stamp(value)}"
+        return f"{name};TZID={settings.TIME_ZONE}:{local_stamp(value)}"
     return f"{name};VALUE=DATE:{date_stamp(value)}"
 
 
@@ -67,10 +66,15 @@ def text(name: str, value: str) -> str:
     return fold(f"{name}:{escape_text(value)}")
 
 
-@cache
 def vtimezone() -> str:
-    """A compact VTIMEZONE for Asia/Shanghai (no daylight saving since 1991): one STANDARD block."""
-    component = Timezone.from_tzid(TZID, first_date=date(1992, 1, 1), last_date=date(2038, 1, 1))
+    """The VTIMEZONE of the station's time zone (``settings.TIME_ZONE``)."""
+    return _vtimezone(settings.TIME_ZONE)
+
+
+@cache
+def _vtimezone(tzid: str) -> str:
+    """A compact VTIMEZONE (Asia/Shanghai has had no daylight saving since 1991: one STANDARD block)."""
+    component = Timezone.from_tzid(tzid, first_date=date(1992, 1, 1), last_date=date(2038, 1, 1))
     lines = component.to_ical().decode().splitlines()
     return CRLF.join(line for line in lines if not line.startswith("COMMENT:"))
 
@@ -85,7 +89,7 @@ def calendar(*, name: str, description: str, events: list[str], refresh: str = "
         "METHOD:PUBLISH",
         text("X-WR-CALNAME", name),
         text("X-WR-CALDESC", description),
-        f"X-WR-TIMEZONE:{TZID}",
+        f"X-WR-TIMEZONE:{settings.TIME_ZONE}",
         f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}",
         f"X-PUBLISHED-TTL:{refresh}",
         vtimezone(),

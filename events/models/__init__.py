@@ -1,4 +1,4 @@
-"""The events plugin's models: one module per area (rooms and bookings; activities and duty in part 2)."""
+"""The events plugin's models: one module per area: rooms and bookings, activities, duty, feed tokens."""
 
 from .activities import ActivityCategory, ActivityIndexPage, ActivityPage, ActivityStatus, OccurrenceChange, Recurrence
 from .duty import DutyShift

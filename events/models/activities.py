@@ -2,21 +2,20 @@
 
 An activity is timed (``start_time`` given) or all-day (dates only). ``starts_at``/``ends_at``/``series_ends_at`` are
 derived on save so the board and the feeds can select a window with one indexed query; ``sequence`` and
-``changed_at`` are kept by ``events.activities.record_changes`` (the one place that decides what counts as a change).
+``changed_at`` are kept by ``events.activities.occurrences.record_changes`` (the one place that decides what counts as a change).
 """
 
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-
-from events.ical.writer import SHANGHAI
 
 CITY_PLATFORM_URL = "https://www.gdzyz.cn/"
 
@@ -28,10 +27,10 @@ def occurrence_bounds(day: date, start_time: time | None, end_time: time | None,
     RFC 5545 wants it); timed ones end at ``end_time`` (or start time) on their last day.
     """
     if start_time is None:
-        start = datetime.combine(day, time.min, SHANGHAI)
+        start = datetime.combine(day, time.min, timezone.get_default_timezone())
         return start, start + span + timedelta(days=1)
-    start = datetime.combine(day, start_time, SHANGHAI)
-    end = datetime.combine(day + span, end_time or start_time, SHANGHAI)
+    start = datetime.combine(day, start_time, timezone.get_default_timezone())
+    end = datetime.combine(day + span, end_time or start_time, timezone.get_default_timezone())
     return start, max(end, start)
 
 
@@ -75,7 +74,7 @@ class ActivityIndexPage(Page):
         verbose_name_plural = _("活动资讯")
 
     def get_context(self, request, *args, **kwargs):
-        from events.views.activities import board_context
+        from events.activities.board import board_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(board_context(request, self))
@@ -239,7 +238,7 @@ class ActivityPage(Page):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        from events.activities import record_changes
+        from events.activities.occurrences import record_changes
 
         # Draft saves (``save_revision``) write only bookkeeping fields; the live content changes on a full save.
         if kwargs.get("update_fields") is None:
@@ -247,7 +246,7 @@ class ActivityPage(Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from events.views.activities import activity_context
+        from events.activities.board import activity_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(activity_context(request, self))

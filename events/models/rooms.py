@@ -1,6 +1,6 @@
 """The function room (志愿客厅) and its bookings.
 
-The rules that decide whether a booking may be held live in ``events.booking``; these models only store what the
+The rules that decide whether a booking may be held live in ``events.bookings.rules``; these models only store what the
 rules need and what the database itself must guarantee (see the exclusion constraint in migration 0001).
 """
 

@@ -1,6 +1,6 @@
 """Public pages of the function rooms: week view, booking request, and the private manage page.
 
-Views stay thin: they parse, call ``events.booking`` and render.
+Views stay thin: they parse, call ``events.bookings.rules`` and render.
 """
 
 from datetime import date, datetime, timedelta
@@ -15,13 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from events import booking as service
-from events import booking_series, room_times
-from events.booking_calendar import booking_ics_bytes
-from events.forms_booking import BookingRequestForm, CancelBookingForm
+from events.bookings import availability, series
+from events.bookings import rules as service
+from events.bookings.forms import BookingRequestForm, CancelBookingForm
+from events.bookings.ratelimits import booking_rate_limited
+from events.ical.booking_file import booking_ics_bytes
+from events.ical.links import feed_links
 from events.models import Booking
-from events.ratelimits import booking_rate_limited
-from events.views.feeds import feed_links
 
 
 def _day_param(request, name: str) -> date | None:
@@ -32,7 +32,7 @@ def _day_param(request, name: str) -> date | None:
 
 
 def room_index(request):
-    rooms = list(room_times.rooms_with_rules().filter(is_active=True))
+    rooms = list(availability.rooms_with_rules().filter(is_active=True))
     if len(rooms) == 1:
         return redirect(rooms[0].get_absolute_url())
     return render(request, "events/room_index.html", {"rooms": rooms})
@@ -40,13 +40,13 @@ def room_index(request):
 
 def room_week(request, slug):
     """One room's week (Monday to Sunday): free and busy times; phones see the chosen ``day`` of it."""
-    room = get_object_or_404(room_times.rooms_with_rules(), slug=slug, is_active=True)
+    room = get_object_or_404(availability.rooms_with_rules(), slug=slug, is_active=True)
     today = timezone.localdate()
     chosen = _day_param(request, "day") or _day_param(request, "week") or today
     if abs((chosen - today).days) > 400:
         chosen = today
     monday = chosen - timedelta(days=chosen.weekday())
-    days = room_times.availability(room, monday, 7)
+    days = availability.availability(room, monday, 7)
     context = {
         "room": room,
         "days": [{"day": day, "items": _day_items(room, day)} for day in days],
@@ -101,7 +101,7 @@ def _timeline_bounds(days) -> dict:
 
 
 def booking_request(request, slug):
-    room = get_object_or_404(room_times.rooms_with_rules(), slug=slug, is_active=True)
+    room = get_object_or_404(availability.rooms_with_rules(), slug=slug, is_active=True)
     if request.method == "POST":
         form = BookingRequestForm(request.POST, room=room)
         form.request = request
@@ -133,7 +133,7 @@ def _request(form, created_by):
     weeks = form.cleaned_data["repeat_weeks"] or 1
     if weeks == 1:
         return service.request_booking(form.booking_request(created_by=created_by))
-    result = booking_series.request_series(
+    result = series.request_series(
         form.booking_request(created_by=created_by), count=weeks, skip_conflicts=form.cleaned_data["skip_conflicts"]
     )
     if not result.booked:
@@ -196,7 +196,7 @@ def booking_cancel(request, token):
     try:
         if data.get("scope") == "following" and booking.series:
             day = timezone.localtime(booking.start).date()
-            booking_series.cancel_series_from(booking.series, day, by=_user_or_none(request))
+            series.cancel_series_from(booking.series, day, by=_user_or_none(request))
         else:
             service.cancel_booking(booking, by=_user_or_none(request), message=data.get("reason", ""))
     except ValidationError as error:

@@ -7,7 +7,7 @@ import pytest
 from django.http import QueryDict
 
 from cms import geo
-from cms.teams import badge_text, ink_on, map_settings, origin_from_query, reach_counts, sort_by_distance
+from cms.team_map import badge_text, ink_on, map_settings, origin_from_query, reach_counts, sort_by_distance
 
 LUOYANG = geo.Point(23.173, 114.289)
 

@@ -7,9 +7,10 @@ from datetime import time, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from events.duty import generate_rota
-from events.models import ActivityCategory, ActivityStatus
+from events.duty.rota import generate_rota
+from events.models import ActivityStatus
 from tests.events.activities_fixtures import add_activity, today
+from tests.events.factories import ActivityCategoryFactory
 from tests.factories import TeamFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,8 +22,8 @@ def activity_board(home_page):
 
     board = home_page.add_child(instance=ActivityIndexPage(title="活动资讯", slug="activities"))
     board.save_revision().publish()
-    zhulao = ActivityCategory.objects.create(name="助老", slug="zhulao", colour="#C8102E")
-    huanbao = ActivityCategory.objects.create(name="环保", slug="huanbao", colour="#2E7D32", sort_order=1)
+    zhulao = ActivityCategoryFactory(name="助老", slug="zhulao", colour="#C8102E")
+    huanbao = ActivityCategoryFactory(name="环保", slug="huanbao", colour="#2E7D32", sort_order=1)
     hongmian = TeamFactory(name="博罗县红棉志愿服务队", slug="hongmian", on_duty_rota=True, duty_order=1)
     lvse = TeamFactory(name="罗浮山绿色环保志愿服务队", slug="lvse", on_duty_rota=True, duty_order=2)
     first = today().replace(day=1)

@@ -6,7 +6,7 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from events import booking as service
+from events.bookings import rules as service
 from events.models import Booking
 from tests.events.booking_support import at, booking_request, make_room
 

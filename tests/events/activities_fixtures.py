@@ -8,8 +8,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page
 
-from events.activities import record_changes
-from events.models import ActivityCategory, ActivityIndexPage, ActivityPage, OccurrenceChange, Recurrence
+from events.activities.occurrences import record_changes
+from events.models import ActivityIndexPage, ActivityPage, OccurrenceChange, Recurrence
+from tests.events.factories import ActivityCategoryFactory
 from tests.factories import TeamFactory, TownshipFactory
 
 
@@ -93,12 +94,12 @@ def board(home_page):
 
 @pytest.fixture
 def category(db):
-    return ActivityCategory.objects.create(name="助老", slug="zhulao")
+    return ActivityCategoryFactory(name="助老", slug="zhulao")
 
 
 @pytest.fixture
 def other_category(db):
-    return ActivityCategory.objects.create(name="环保", slug="huanbao", sort_order=1)
+    return ActivityCategoryFactory(name="环保", slug="huanbao", sort_order=1)
 
 
 @pytest.fixture

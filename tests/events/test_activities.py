@@ -6,12 +6,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from events import activities
-from events.ical.writer import SHANGHAI
+from events.activities import occurrences as activities
 from events.models import ActivityPage, ActivityStatus
 from tests.events.activities_fixtures import add_activity, bulk_activities, publish, today
 from tests.factories import TeamFactory, TownshipFactory
+
+STATION_TZ = timezone.get_default_timezone()
 
 pytestmark = pytest.mark.django_db
 
@@ -89,11 +91,11 @@ def test_recurring_series_expands_with_skip_and_move(series):
     starts = [o.local_start for o in occurrences]
     monday = series.start_date
     assert starts == [
-        datetime.combine(monday, time(10, 30), SHANGHAI),
-        datetime.combine(monday + timedelta(weeks=2), time(10, 30), SHANGHAI),
-        datetime.combine(monday + timedelta(weeks=3, days=1), time(15), SHANGHAI),
-        datetime.combine(monday + timedelta(weeks=4), time(10, 30), SHANGHAI),
-        datetime.combine(monday + timedelta(weeks=5), time(10, 30), SHANGHAI),
+        datetime.combine(monday, time(10, 30), STATION_TZ),
+        datetime.combine(monday + timedelta(weeks=2), time(10, 30), STATION_TZ),
+        datetime.combine(monday + timedelta(weeks=3, days=1), time(15), STATION_TZ),
+        datetime.combine(monday + timedelta(weeks=4), time(10, 30), STATION_TZ),
+        datetime.combine(monday + timedelta(weeks=5), time(10, 30), STATION_TZ),
     ]
     assert occurrences[2].moved and occurrences[2].note == "改到周二下午"
     assert occurrences[2].local_end.time() == time(16, 30)
@@ -155,8 +157,7 @@ def test_home_page_panel_shows_the_next_activities(client, board, home_page):
 
 
 def test_home_panels_are_on_the_screen_too():
-    from events.views.activities import UpcomingActivitiesPanel
-    from events.views.duty import DutyTodayPanel
+    from events.panels import DutyTodayPanel, UpcomingActivitiesPanel
 
     assert UpcomingActivitiesPanel.on_screen and DutyTodayPanel.on_screen
 
@@ -208,7 +209,7 @@ def test_board_and_api_queries_do_not_grow_with_activities(client, board, catego
 
     bulk_activities(board, 990, category=category, team=team, first_day=first)
     Page.objects.filter(start_date__gt=first + timedelta(days=27)).update(
-        start_date=first, starts_at=datetime.combine(first, time(9), SHANGHAI)
+        start_date=first, starts_at=datetime.combine(first, time(9), STATION_TZ)
     )
     large = [count_queries(client, url) for url in urls]
     assert small == large
@@ -245,12 +246,12 @@ def test_the_admin_can_add_activities_and_edit_categories(client, board, categor
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     page = ActivityPage.objects.get(slug="yizhen")
-    assert page.live and page.starts_at == datetime.combine(today() + timedelta(days=3), time(9), SHANGHAI)
+    assert page.live and page.starts_at == datetime.combine(today() + timedelta(days=3), time(9), STATION_TZ)
 
 
 @pytest.mark.slow
 def test_activities_api_never_answers_500_to_schema_driven_input(board, series):
-    """Schemathesis against the OpenAPI schema of GET /api/activities (the WSGI app, as part 1's fuzz does)."""
+    """Schemathesis against the OpenAPI schema of GET /api/activities (the WSGI app, as the rooms API fuzz does)."""
     import schemathesis
     from django.core.signals import request_finished, request_started
     from django.db import close_old_connections

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from events import booking as service
+from events.bookings import rules as service
 from events.models import Booking
 from tests.events.booking_support import at, booking_request, make_room
 from tests.factories import TeamFactory

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
 
-from events import booking as service
+from events.bookings import rules as service
 from events.models import Booking, BookingStatus
 from tests.events.booking_support import at, booking_request, make_room
 

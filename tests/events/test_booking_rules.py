@@ -1,4 +1,4 @@
-"""Every rule of ``events.booking``: when a booking may hold the room, and what happens to it afterwards."""
+"""Every rule of ``events.bookings.rules``: when a booking may hold the room, and what happens to it afterwards."""
 
 from datetime import date, timedelta
 
@@ -7,9 +7,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from events import booking as service
-from events import booking_series as series
-from events import room_times
+from events.bookings import availability, series
+from events.bookings import rules as service
 from events.models import Booking, BookingStatus, ClosedPeriod, RoomEquipment
 from tests.events.booking_support import at, booking_request, make_room
 
@@ -274,8 +273,8 @@ def test_occurrence_slots_keep_local_time():
 
 def test_free_intervals_leave_room_for_buffers(room):
     book(room, at(3, 9), at(3, 10))
-    busy = list(room_times.holding_bookings(room, at(3, 0), at(4, 0)))
-    free = room_times.free_intervals(service.prefetched_room(room), at(3, 0).date(), busy)
+    busy = list(availability.holding_bookings(room, at(3, 0), at(4, 0)))
+    free = availability.free_intervals(service.prefetched_room(room), at(3, 0).date(), busy)
     assert [
         (timezone.localtime(s.start).strftime("%H:%M"), timezone.localtime(s.end).strftime("%H:%M")) for s in free
     ] == [
@@ -287,4 +286,4 @@ def test_free_intervals_leave_room_for_buffers(room):
 
 def test_closed_days_have_no_free_time(room):
     ClosedPeriod.objects.create(room=room, start_date=date(2030, 1, 1), end_date=date(2030, 1, 3), reason="元旦")
-    assert room_times.free_intervals(service.prefetched_room(room), date(2030, 1, 2), []) == []
+    assert availability.free_intervals(service.prefetched_room(room), date(2030, 1, 2), []) == []

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cms.celery import app
-from events import booking as service
 from events import services
-from events.booking_mail import send_notice
+from events.bookings import rules as service
+from events.bookings.mail import send_notice
 from events.models import Booking, BookingNotice, BookingStatus
 from events.tasks import expire_booking_requests, send_booking_notice, send_booking_reminders
 from tests.events.booking_support import at, booking_request, make_room
@@ -86,7 +86,7 @@ def test_a_failed_mail_is_sent_again_on_retry(room, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("mail server down")
 
-    monkeypatch.setattr("events.booking_mail.send_mail", broken)
+    monkeypatch.setattr("events.bookings.mail.send_mail", broken)
     with pytest.raises(OSError):
         send_notice(booking.pk, "requested")
     assert not BookingNotice.objects.exists()

@@ -6,8 +6,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from events import duty
-from events.models import ClosedPeriod, DutyShift, FunctionRoom, OpeningHours
+from events.duty import rota
+from events.models import DutyShift
+from tests.events.factories import ClosedPeriodFactory, DutyShiftFactory, FunctionRoomFactory
 from tests.factories import TeamFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,36 +31,31 @@ def roster(start, end):
 
 
 def test_rotates_the_duty_teams_in_order(teams):
-    result = duty.generate_rota(MONDAY, MONDAY + timedelta(days=6))
+    result = rota.generate_rota(MONDAY, MONDAY + timedelta(days=6))
     assert result.created == 7
     names = [teams[n % 3].name for n in range(7)]
     assert list(roster(MONDAY, MONDAY + timedelta(days=6)).values()) == names
 
 
 def test_continues_after_the_last_shift_and_is_idempotent(teams):
-    duty.generate_rota(MONDAY, MONDAY + timedelta(days=1))  # first, second
-    result = duty.generate_rota(MONDAY + timedelta(days=2), MONDAY + timedelta(days=3))
+    rota.generate_rota(MONDAY, MONDAY + timedelta(days=1))  # first, second
+    result = rota.generate_rota(MONDAY + timedelta(days=2), MONDAY + timedelta(days=3))
     assert result.created == 2
     assert roster(MONDAY + timedelta(days=2), MONDAY + timedelta(days=3)) == {
         MONDAY + timedelta(days=2): teams[2].name,
         MONDAY + timedelta(days=3): teams[0].name,
     }
-    again = duty.generate_rota(MONDAY, MONDAY + timedelta(days=3))
+    again = rota.generate_rota(MONDAY, MONDAY + timedelta(days=3))
     assert (again.created, again.updated, again.removed) == (0, 0, 0)
 
 
 def test_skips_days_the_station_is_closed(teams):
-    room = FunctionRoom.objects.create(name="志愿客厅", slug="living-room")
-    for weekday in range(6):  # the room takes no bookings on Sundays, but the duty desk is staffed every day
-        OpeningHours.objects.create(room=room, weekday=weekday, opens=time(9), closes=time(17))
-    ClosedPeriod.objects.create(
-        room=room, start_date=MONDAY + timedelta(days=2), end_date=MONDAY + timedelta(days=3), reason="元旦放假"
-    )
-    other = FunctionRoom.objects.create(name="培训室", slug="training-room")
-    ClosedPeriod.objects.create(
-        room=other, start_date=MONDAY + timedelta(days=3), end_date=MONDAY + timedelta(days=4), reason="维修"
-    )
-    duty.generate_rota(MONDAY, MONDAY + timedelta(days=7))
+    # the room takes no bookings on Sundays, but the duty desk is staffed every day
+    room = FunctionRoomFactory(opening_hours=[(weekday, time(9), time(17)) for weekday in range(6)])
+    ClosedPeriodFactory(room=room, start_date=MONDAY + timedelta(days=2), end_date=MONDAY + timedelta(days=3))
+    other = FunctionRoomFactory(name="培训室", opening_hours=[], equipment=[])
+    ClosedPeriodFactory(room=other, start_date=MONDAY + timedelta(days=3), end_date=MONDAY + timedelta(days=4))
+    rota.generate_rota(MONDAY, MONDAY + timedelta(days=7))
     days = roster(MONDAY, MONDAY + timedelta(days=7))
     # closed only where every room is closed: day 3
     assert sorted(days) == [MONDAY + timedelta(days=n) for n in (0, 1, 2, 4, 5, 6, 7)]
@@ -67,18 +63,16 @@ def test_skips_days_the_station_is_closed(teams):
 
 
 def test_a_generated_shift_on_a_newly_closed_day_is_removed(teams):
-    duty.generate_rota(MONDAY, MONDAY + timedelta(days=2))
-    room = FunctionRoom.objects.create(name="志愿客厅", slug="living-room")
-    ClosedPeriod.objects.create(
-        room=room, start_date=MONDAY + timedelta(days=1), end_date=MONDAY + timedelta(days=1), reason="元旦"
-    )
-    result = duty.generate_rota(MONDAY, MONDAY + timedelta(days=2))
+    rota.generate_rota(MONDAY, MONDAY + timedelta(days=2))
+    room = FunctionRoomFactory(opening_hours=[], equipment=[])
+    ClosedPeriodFactory(room=room, start_date=MONDAY + timedelta(days=1), reason="元旦")
+    result = rota.generate_rota(MONDAY, MONDAY + timedelta(days=2))
     assert result.removed == 1
     assert MONDAY + timedelta(days=1) not in roster(MONDAY, MONDAY + timedelta(days=2))
 
 
 def test_hand_edited_shifts_are_kept_and_keep_their_turn(teams):
-    duty.generate_rota(MONDAY, MONDAY + timedelta(days=5))
+    rota.generate_rota(MONDAY, MONDAY + timedelta(days=5))
     shift = DutyShift.objects.get(date=MONDAY + timedelta(days=1))
     shift.team = teams[2]
     shift.people = "王小明、李芳"
@@ -86,7 +80,7 @@ def test_hand_edited_shifts_are_kept_and_keep_their_turn(teams):
     shift.save()
     teams[0].duty_order = 9  # the order changes: a regenerated rota moves every generated shift, not the edited one
     teams[0].save()
-    result = duty.generate_rota(MONDAY, MONDAY + timedelta(days=5))
+    result = rota.generate_rota(MONDAY, MONDAY + timedelta(days=5))
     assert result.kept == 1
     shift.refresh_from_db()
     assert shift.team == teams[2] and shift.people == "王小明、李芳"
@@ -98,51 +92,51 @@ def test_hand_edited_shifts_are_kept_and_keep_their_turn(teams):
 
 
 def test_swap_two_days(teams):
-    duty.generate_rota(MONDAY, MONDAY + timedelta(days=2))
+    rota.generate_rota(MONDAY, MONDAY + timedelta(days=2))
     first = DutyShift.objects.get(date=MONDAY)
     first.people = "陈丽萍"
     first.save()
     before = DutyShift.objects.get(date=MONDAY + timedelta(days=2))
     sequence = before.sequence
-    a, b = duty.swap_shifts(MONDAY, MONDAY + timedelta(days=2))
+    a, b = rota.swap_shifts(MONDAY, MONDAY + timedelta(days=2))
     assert a.team == teams[2] and b.team == teams[0]
     assert b.people == "陈丽萍" and a.people == ""
     assert a.edited_by_hand and b.edited_by_hand
     assert DutyShift.objects.get(pk=before.pk).sequence == sequence + 1
     # the rota keeps swapped days
-    duty.generate_rota(MONDAY, MONDAY + timedelta(days=2))
+    rota.generate_rota(MONDAY, MONDAY + timedelta(days=2))
     assert DutyShift.objects.get(date=MONDAY).team == teams[2]
 
 
 def test_swap_refuses_missing_days_and_the_same_day(teams):
-    duty.generate_rota(MONDAY, MONDAY)
-    with pytest.raises(duty.RotaError):
-        duty.swap_shifts(MONDAY, MONDAY)
-    with pytest.raises(duty.RotaError):
-        duty.swap_shifts(MONDAY, MONDAY + timedelta(days=9))
+    rota.generate_rota(MONDAY, MONDAY)
+    with pytest.raises(rota.RotaError):
+        rota.swap_shifts(MONDAY, MONDAY)
+    with pytest.raises(rota.RotaError):
+        rota.swap_shifts(MONDAY, MONDAY + timedelta(days=9))
 
 
 def test_end_of_next_month():
-    assert duty.end_of_next_month(date(2026, 11, 29)) == date(2026, 12, 31)
-    assert duty.end_of_next_month(date(2026, 12, 31)) == date(2027, 1, 31)
-    assert duty.end_of_next_month(date(2027, 1, 31)) == date(2027, 2, 28)
+    assert rota.end_of_next_month(date(2026, 11, 29)) == date(2026, 12, 31)
+    assert rota.end_of_next_month(date(2026, 12, 31)) == date(2027, 1, 31)
+    assert rota.end_of_next_month(date(2027, 1, 31)) == date(2027, 2, 28)
 
 
 def test_no_duty_teams_is_a_clear_error(db):
-    with pytest.raises(duty.RotaError, match="参与值班"):
-        duty.generate_rota(MONDAY, MONDAY + timedelta(days=1))
+    with pytest.raises(rota.RotaError, match="参与值班"):
+        rota.generate_rota(MONDAY, MONDAY + timedelta(days=1))
 
 
 def test_one_shift_per_day_in_the_database(teams):
     from django.db import IntegrityError, transaction
 
-    DutyShift.objects.create(date=MONDAY, team=teams[0])
+    DutyShiftFactory(date=MONDAY, team=teams[0])
     with pytest.raises(IntegrityError), transaction.atomic():
-        DutyShift.objects.create(date=MONDAY, team=teams[1])
+        DutyShiftFactory(date=MONDAY, team=teams[1])
 
 
 def test_admin_edit_marks_a_shift_as_hand_edited(client, teams):
-    duty.generate_rota(MONDAY, MONDAY)
+    rota.generate_rota(MONDAY, MONDAY)
     shift = DutyShift.objects.get(date=MONDAY)
     admin = get_user_model().objects.create_superuser("admin", "admin@example.com", "x")
     client.force_login(admin)
@@ -186,7 +180,7 @@ def test_rota_admin_generates_and_swaps_for_staff_only(client, teams):
 
 
 def test_roster_page_lists_the_month(client, teams, django_assert_max_num_queries):
-    duty.generate_rota(MONDAY.replace(day=1), MONDAY.replace(day=31))
+    rota.generate_rota(MONDAY.replace(day=1), MONDAY.replace(day=31))
     with django_assert_max_num_queries(10):
         response = client.get("/events/duty/?month=2026-12")
     body = response.content.decode()
@@ -196,7 +190,7 @@ def test_roster_page_lists_the_month(client, teams, django_assert_max_num_querie
 
 
 def test_on_duty_today_panel_on_the_home_page(client, home_page, teams):
-    duty.generate_rota(timezone.localdate(), timezone.localdate() + timedelta(days=1))
+    rota.generate_rota(timezone.localdate(), timezone.localdate() + timedelta(days=1))
     body = client.get("/").content.decode()
     assert "今日值班" in body and teams[0].name in body and "明日值班" in body
 
@@ -206,7 +200,7 @@ def test_the_daily_task_keeps_the_rota_filled_and_is_idempotent(teams):
 
     created = extend_duty_rota()
     today = timezone.localdate()
-    end = duty.end_of_next_month(today)
+    end = rota.end_of_next_month(today)
     assert created == (end - today).days + 1
     assert DutyShift.objects.filter(date__range=(today, end)).count() == created
     assert extend_duty_rota() == 0

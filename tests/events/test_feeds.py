@@ -12,28 +12,20 @@ from django.urls import reverse
 from django.utils import timezone
 from ical.calendar_stream import IcsCalendarStream
 
-from events.duty import generate_rota
-from events.ical.writer import SHANGHAI, fold
+from events.duty.rota import generate_rota
+from events.ical.writer import fold
 from events.models import ActivityPage, ActivityStatus, Booking, BookingStatus, FeedToken
 from tests.events.activities_fixtures import add_activity, bulk_activities, publish, today
 from tests.events.booking_support import at, make_room
+from tests.events.factories import BookingFactory, FeedTokenFactory
+
+STATION_TZ = timezone.get_default_timezone()
 
 pytestmark = pytest.mark.django_db
 
 
 def make_booking(room, start, end, status, **fields):
-    values = {
-        "purpose": "training",
-        "title": "新志愿者培训",
-        "organiser_name": "红棉志愿服务队",
-        "contact_name": "李芳",
-        "contact_phone": "13800138000",
-        "contact_email": "lifang@example.com",
-        "attendees": 20,
-    } | fields
-    return Booking.objects.create(
-        room=room, start=start, end=end, blocked_start=start, blocked_end=end, status=status, **values
-    )
+    return BookingFactory(room=room, start=start, end=end, status=status, **fields)
 
 
 @pytest.fixture
@@ -49,8 +41,7 @@ def content(board, category, other_category, team, series):
     make_booking(room, at(3, 9), at(3, 11), BookingStatus.CONFIRMED)
     make_booking(room, at(4, 14), at(4, 16), BookingStatus.REQUESTED, organiser_name="个人:王小明")
     make_booking(room, at(5, 14), at(5, 16), BookingStatus.CANCELLED)
-    user = get_user_model().objects.create_user("staff", "staff@example.com", "x", is_staff=True)
-    return {"room": room, "token": FeedToken.objects.create(user=user, label="办公室")}
+    return {"room": room, "token": FeedTokenFactory(user__username="staff", label="办公室")}
 
 
 def feed_urls(content):
@@ -75,7 +66,7 @@ def parse_with_all(body: bytes):
     for event in getattr(parsed, "vevent_list", []):
         assert event.dtstart.value
     IcsCalendarStream.calendar_from_ics(text)
-    window = (datetime.now(SHANGHAI) - timedelta(weeks=10), datetime.now(SHANGHAI) + timedelta(days=400))
+    window = (datetime.now(STATION_TZ) - timedelta(weeks=10), datetime.now(STATION_TZ) + timedelta(days=400))
     recurring_ical_events.of(calendar).between(*window)
     return calendar
 
@@ -152,9 +143,9 @@ def test_sequence_bumps_on_a_time_change_not_on_a_title_change(client, board, ca
     page = publish(page)
     event = event_by_uid(client.get("/events/feeds/activities.ics").content, uid)
     assert event["SEQUENCE"] == 1
-    assert event["DTSTART"].dt == datetime.combine(page.start_date, time(14), SHANGHAI)
+    assert event["DTSTART"].dt == datetime.combine(page.start_date, time(14), STATION_TZ)
     assert event["LAST-MODIFIED"].dt == page.changed_at.replace(microsecond=0)
-    assert page.moved_from == datetime.combine(page.start_date, time(9), SHANGHAI)
+    assert page.moved_from == datetime.combine(page.start_date, time(9), STATION_TZ)
 
     page.location = "县老年活动中心"
     page.status = ActivityStatus.CANCELLED
@@ -179,7 +170,7 @@ def test_all_day_and_recurring_expand_to_the_right_dates(client, board, series):
     calendar = icalendar.Calendar.from_ical(body)
     assert "DTEND;VALUE=DATE:" + (today() + timedelta(days=5)).strftime("%Y%m%d") in body.decode()
 
-    start = datetime.combine(today(), time.min, SHANGHAI)
+    start = datetime.combine(today(), time.min, STATION_TZ)
     found = recurring_ical_events.of(calendar).between(start, start + timedelta(days=60))
     by_uid = {}
     for event in found:
@@ -188,16 +179,16 @@ def test_all_day_and_recurring_expand_to_the_right_dates(client, board, series):
     assert by_uid[f"activity-{all_day.pk}@boluo-volunteer-station"] == [today() + timedelta(days=3)]
     monday = series.start_date
     expected = [
-        datetime.combine(monday, time(10, 30), SHANGHAI),
-        datetime.combine(monday + timedelta(weeks=2), time(10, 30), SHANGHAI),
-        datetime.combine(monday + timedelta(weeks=3, days=1), time(15), SHANGHAI),  # moved
-        datetime.combine(monday + timedelta(weeks=4), time(10, 30), SHANGHAI),
-        datetime.combine(monday + timedelta(weeks=5), time(10, 30), SHANGHAI),
+        datetime.combine(monday, time(10, 30), STATION_TZ),
+        datetime.combine(monday + timedelta(weeks=2), time(10, 30), STATION_TZ),
+        datetime.combine(monday + timedelta(weeks=3, days=1), time(15), STATION_TZ),  # moved
+        datetime.combine(monday + timedelta(weeks=4), time(10, 30), STATION_TZ),
+        datetime.combine(monday + timedelta(weeks=5), time(10, 30), STATION_TZ),
     ]
     assert sorted(by_uid[f"activity-{series.pk}@boluo-volunteer-station"]) == expected
     moved = event_by_uid(body, f"activity-{series.pk}@", recurrence_id=True)
-    assert moved["RECURRENCE-ID"].dt == datetime.combine(monday + timedelta(weeks=3), time(10, 30), SHANGHAI)
-    assert moved["DTEND"].dt == datetime.combine(monday + timedelta(weeks=3, days=1), time(16, 30), SHANGHAI)
+    assert moved["RECURRENCE-ID"].dt == datetime.combine(monday + timedelta(weeks=3), time(10, 30), STATION_TZ)
+    assert moved["DTEND"].dt == datetime.combine(monday + timedelta(weeks=3, days=1), time(16, 30), STATION_TZ)
 
 
 def test_room_feed_is_public_occupancy_without_contacts(client, content):
@@ -336,7 +327,7 @@ def test_duty_and_booking_changes_reach_the_cached_feeds_at_once(client, content
     TeamFactory(name="蓝天应急救援队", on_duty_rota=True, duty_order=2)
     generate_rota(today(), today() + timedelta(days=1))
     duty_body = client.get("/events/feeds/duty.ics").content
-    from events.duty import swap_shifts
+    from events.duty.rota import swap_shifts
 
     swap_shifts(today(), today() + timedelta(days=1))
     assert client.get("/events/feeds/duty.ics").content != duty_body

@@ -9,7 +9,7 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from events import booking as service
+from events.bookings import rules as service
 from events.models import Booking, BookingStatus
 from tests.events.booking_support import at, booking_request, make_room
 from tests.factories import TeamFactory

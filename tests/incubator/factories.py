@@ -3,30 +3,11 @@
 from decimal import Decimal
 
 import factory
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from incubator.models import Application, FieldOfService, Grant, MentoringSession, Support
 from incubator.workflow import COORDINATORS_GROUP, MENTORS_GROUP
-from tests.factories import TownshipFactory
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ("username",)
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"user{n}")
-    first_name = factory.Sequence(lambda n: f"工作人员{n}")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
-    password = factory.django.Password("pw-for-tests")
-
-    @factory.post_generation
-    def groups(self, create, extracted, **kwargs):
-        for name in extracted or []:
-            self.groups.add(Group.objects.get(name=name))
+from tests.factories import TownshipFactory, UserFactory
 
 
 def coordinator(**kwargs):

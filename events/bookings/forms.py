@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Team
-from events.booking import BookingRequest
+from events.bookings.rules import BookingRequest
 from events.models import FunctionRoom, Purpose
 
 # Service error keys that have no field of their own in this form go to the time fields or the top of the form.
@@ -86,7 +86,7 @@ class BookingRequestForm(forms.Form):
 
     def booking_request(self, created_by=None) -> BookingRequest:
         data = self.cleaned_data
-        tz = timezone.get_current_timezone()
+        tz = timezone.get_default_timezone()
         return BookingRequest.from_data(
             self.room,
             data,

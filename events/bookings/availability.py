@@ -1,6 +1,6 @@
 """When a room is open and when it is free: opening hours, closures, busy ranges and free intervals.
 
-Read-only arithmetic shared by the booking rules (``events.booking``), the week view and the JSON API. Rooms must
+Read-only arithmetic shared by the booking rules (``events.bookings.rules``), the week view and the JSON API. Rooms must
 come with their ``opening_hours`` and ``closed_periods`` prefetched (``rooms_with_rules()``), so nothing here
 queries per day.
 """
@@ -39,7 +39,7 @@ def opening_intervals(room: FunctionRoom, day: date) -> list[Slot]:
     """The room's opening intervals on ``day`` (empty when it is closed that day). Uses prefetched relations."""
     if any(period.start_date <= day <= period.end_date for period in room.closed_periods.all()):
         return []
-    tz = timezone.get_current_timezone()
+    tz = timezone.get_default_timezone()
     return sorted(
         Slot(datetime.combine(day, hours.opens, tz), datetime.combine(day, hours.closes, tz))
         for hours in room.opening_hours.all()
@@ -99,7 +99,7 @@ def availability(
     ``room`` must come with ``opening_hours`` and ``closed_periods`` prefetched; one query for the bookings.
     """
     now = now or timezone.now()
-    tz = timezone.get_current_timezone()
+    tz = timezone.get_default_timezone()
     window_start = datetime.combine(first_day, time.min, tz)
     window_end = datetime.combine(first_day + timedelta(days=days), time.min, tz)
     busy = list(holding_bookings(room, window_start - room.buffer, window_end + room.buffer).select_related("team"))

@@ -11,18 +11,19 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Query, Schema, Status
+from ninja import Field, Path, Query, Router, Schema, Status
 from pydantic import field_validator
 
 from cms.models import Team
-from events import booking as service
-from events import room_times
-from events.api import router
+from events.bookings import availability
+from events.bookings import rules as service
+from events.bookings.ratelimits import booking_rate_limited
 from events.models import Purpose
-from events.ratelimits import booking_rate_limited
 
 Slug = Annotated[str, Path(pattern=r"^[-a-zA-Z0-9_]{1,50}$")]
 AVAILABILITY_WINDOW_DAYS = 366
+
+router = Router(tags=["events"])
 
 
 class EquipmentOut(Schema):
@@ -160,7 +161,7 @@ def field_errors(error: ValidationError) -> dict:
 @router.get("/rooms", response=list[RoomOut], tags=["rooms"])
 def list_rooms(request):
     """The rooms open for booking, with their rules."""
-    return list(room_times.rooms_with_rules().filter(is_active=True))
+    return list(availability.rooms_with_rules().filter(is_active=True))
 
 
 @router.get(
@@ -173,7 +174,7 @@ def room_availability(
     days: Annotated[int, Query(ge=1, le=31)] = 7,
 ):
     """Free and busy times of a room, day by day; busy shows only the purpose and the organiser."""
-    room = get_object_or_404(room_times.rooms_with_rules(), slug=slug, is_active=True)
+    room = get_object_or_404(availability.rooms_with_rules(), slug=slug, is_active=True)
     today = timezone.localdate()
     start = start or today
     if abs((start - today).days) > AVAILABILITY_WINDOW_DAYS:
@@ -193,7 +194,7 @@ def room_availability(
                     ],
                     "free": [interval(s.start, s.end) for s in day.free],
                 }
-                for day in room_times.availability(room, start, days)
+                for day in availability.availability(room, start, days)
             ],
         },
     )
@@ -206,7 +207,7 @@ def room_availability(
 )
 def create_booking(request, slug: Slug, payload: BookingIn):
     """Request a booking. It holds the slot while staff review it; the manage URL lets the requester cancel."""
-    room = get_object_or_404(room_times.rooms_with_rules(), slug=slug, is_active=True)
+    room = get_object_or_404(availability.rooms_with_rules(), slug=slug, is_active=True)
     if booking_rate_limited(request, phone=payload.contact_phone, email=payload.contact_email):
         return Status(429, {"detail": _("预约请求过于频繁,请稍后再试。")})
     if payload.start.utcoffset() is None or payload.end.utcoffset() is None:

@@ -58,7 +58,7 @@ def days(start: date, end: date) -> list[date]:
 def station_closed_days(start: date, end: date) -> set[date]:
     """Days in ``[start, end]`` on which the station is closed: every active room has a closed period covering them.
 
-    The station's closures are part 1's ``ClosedPeriod`` (public holidays, maintenance) of its rooms. A room's
+    The station's closures are the rooms' ``ClosedPeriod`` (public holidays, maintenance) of its rooms. A room's
     weekly opening hours are not closures: they limit bookings, while the duty desk is staffed every day
     (值班制: 每天轮流值班). With no room configured the station counts as open every day.
     """

@@ -6,7 +6,7 @@ Used by the request form and the JSON API alike; rates can be tuned in settings.
 from django.conf import settings
 from django_ratelimit.core import is_ratelimited
 
-from cms.net import client_ip
+from cms.client_address import client_ip
 
 GROUP = "events.booking-request"
 

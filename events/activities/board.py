@@ -1,4 +1,8 @@
-"""The activity board (month, week and today views, filters, print version), the activity page and the home panel."""
+"""What the activity board and an activity page show: the context their templates render.
+
+``ActivityIndexPage.get_context`` and ``ActivityPage.get_context`` call these; Wagtail serves the pages (month, week and
+today views, filters, the printable sheet). The occurrences themselves come from ``events.activities.occurrences``.
+"""
 
 from __future__ import annotations
 
@@ -10,28 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Team, Township
-from cms.plugins import HomePagePanel, TeamProfilePanel, register_home_page_panel, register_team_profile_panel
-from events import activities
-from events.ical.writer import SHANGHAI
+from events.activities.occurrences import expand, occurrences_between
+from events.ical.links import feed_links
 from events.models import ActivityCategory, ActivityIndexPage
-from events.views.feeds import feed_links
+from events.months import WEEKDAYS, add_months, parse_month
 
 RANGES = ("month", "week", "today")
-WEEKDAYS = [_("一"), _("二"), _("三"), _("四"), _("五"), _("六"), _("日")]
-
-
-def parse_month(value: str, today: date) -> date:
-    """``2026-12`` → 2026-12-01; anything else (or out of range) → this month."""
-    try:
-        year, month = (int(part) for part in value.split("-", 1))
-        return date(year, month, 1) if 2000 <= year <= 2100 else today.replace(day=1)
-    except (TypeError, ValueError):
-        return today.replace(day=1)
-
-
-def add_months(month: date, months: int) -> date:
-    index = month.year * 12 + month.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
 
 
 @dataclass
@@ -43,7 +31,7 @@ class BoardDay:
 
 
 def _at_midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min, SHANGHAI)
+    return datetime.combine(day, time.min, timezone.get_default_timezone())
 
 
 def board_context(request, index: ActivityIndexPage) -> dict:
@@ -69,7 +57,7 @@ def board_context(request, index: ActivityIndexPage) -> dict:
         "team": _known(request.GET.get("team", ""), teams),
         "township": _known(request.GET.get("township", ""), townships),
     }
-    occurrences = activities.occurrences_between(
+    occurrences = occurrences_between(
         _at_midnight(first), _at_midnight(last + timedelta(days=1)), within=index, **filters
     )
     days = _days(first, last, view, today, month)
@@ -132,7 +120,7 @@ def _days(first: date, last: date, view: str, today: date, month: date) -> list[
 def activity_context(request, page) -> dict:
     """The activity page: its coming dates (for a series) and the feed of its category."""
     now = timezone.now()
-    occurrences = activities.expand(page)
+    occurrences = expand(page)
     if page.category_id:
         feed = feed_links(request, "feed_category", page.category.slug, title=_("订阅同类活动"))
     else:
@@ -143,36 +131,3 @@ def activity_context(request, page) -> dict:
         "skipped": [change for change in page.occurrence_changes.all() if change.action == "skip"],
         "feed": feed,
     }
-
-
-@register_home_page_panel
-class UpcomingActivitiesPanel(HomePagePanel):
-    """The next few activities, on the home page and on the station's screen."""
-
-    name = "upcoming-activities"
-    order = 30
-    on_screen = True
-    template_name = "events/activity_home_panel.html"
-
-    def get_context_data(self, parent_context=None):
-        context = super().get_context_data(parent_context)
-        context["occurrences"] = activities.upcoming(limit=5)
-        context["board"] = ActivityIndexPage.objects.live().first()
-        return context
-
-
-@register_team_profile_panel
-class TeamActivitiesPanel(TeamProfilePanel):
-    """A team's coming activities and its calendar feed (activities and duty shifts), on the team's profile."""
-
-    name = "team-activities"
-    order = 20
-    template_name = "events/team_profile_panel.html"
-
-    def get_context_data(self, parent_context=None):
-        context = super().get_context_data(parent_context)
-        now = timezone.now()
-        coming = activities.occurrences_between(now, now + timedelta(days=60), team=self.team.slug)
-        context["occurrences"] = [occurrence for occurrence in coming if not occurrence.cancelled][:5]
-        context["feed"] = feed_links(self.request, "feed_team", self.team.slug, title=_("订阅本队日历"))
-        return context

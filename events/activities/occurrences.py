@@ -13,7 +13,6 @@ from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from events.ical.writer import SHANGHAI
 from events.models.activities import ActivityPage, ActivityStatus, OccurrenceChange, Recurrence
 
 # A change to any of these moves, relocates or cancels the activity: calendar clients must replace their copy.
@@ -111,11 +110,11 @@ class Occurrence:
 
     @property
     def local_start(self) -> datetime:
-        return self.start.astimezone(SHANGHAI)
+        return self.start.astimezone(timezone.get_default_timezone())
 
     @property
     def local_end(self) -> datetime:
-        return self.end.astimezone(SHANGHAI)
+        return self.end.astimezone(timezone.get_default_timezone())
 
     @property
     def days(self) -> list[date]:
@@ -148,9 +147,9 @@ def moved_bounds(page: ActivityPage, change: OccurrenceChange) -> tuple[datetime
     if page.all_day:
         return page.local_bounds(day)
     span = page.last_date - page.start_date
-    start = datetime.combine(day, change.new_start_time or page.start_time, SHANGHAI)
+    start = datetime.combine(day, change.new_start_time or page.start_time, timezone.get_default_timezone())
     end_time = change.new_end_time or page.end_time or page.start_time
-    end = datetime.combine(day + span, end_time, SHANGHAI)
+    end = datetime.combine(day + span, end_time, timezone.get_default_timezone())
     return start, max(start, end)
 
 

@@ -7,16 +7,16 @@ stay in the list with ``cancelled: true`` so clients can show them struck throug
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
-from ninja import Field, Query, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import model_validator
 
-from events.activities import occurrences_between
-from events.api import router
-from events.ical.writer import SHANGHAI
+from events.activities.occurrences import occurrences_between
 
 MAX_DAYS = 366
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
+
+router = Router(tags=["events"])
 
 
 class ActivityQuery(Schema):
@@ -66,8 +66,8 @@ def list_activities(request, filters: Query[ActivityQuery]):
     """Occurrences overlapping ``[start, end]`` (local dates, Asia/Shanghai), in time order."""
     if filters.start is None or filters.end is None:  # pragma: no cover  (the validator fills both)
         raise HttpError(422, "start and end are required")
-    start = datetime.combine(filters.start, time.min, SHANGHAI)
-    end = datetime.combine(filters.end + timedelta(days=1), time.min, SHANGHAI)
+    start = datetime.combine(filters.start, time.min, timezone.get_default_timezone())
+    end = datetime.combine(filters.end + timedelta(days=1), time.min, timezone.get_default_timezone())
     found = occurrences_between(start, end, category=filters.category, team=filters.team)
     return [
         {

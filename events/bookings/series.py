@@ -1,6 +1,6 @@
 """Recurring bookings (e.g. a weekly training for ten weeks): a series stored as one ``Booking`` per occurrence.
 
-Every occurrence is held under the same rules as a single booking (``events.booking``); conflicts are reported per
+Every occurrence is held under the same rules as a single booking (``events.bookings.rules``); conflicts are reported per
 occurrence, and the caller chooses to skip them or to refuse the whole series.
 """
 
@@ -12,7 +12,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from events.booking import (
+from events.bookings.availability import Slot
+from events.bookings.rules import (
     BookingRequest,
     RoomUnavailable,
     cancel_booking,
@@ -22,7 +23,6 @@ from events.booking import (
     queue_notice,
 )
 from events.models import HOLDING_STATUSES, Booking, BookingSeries, BookingStatus
-from events.room_times import Slot
 
 
 @dataclass
@@ -36,7 +36,7 @@ def occurrence_slots(start: datetime, end: datetime, *, frequency: str, interval
     """The occurrences of a series, keeping the local wall-clock time across daylight-saving changes."""
     step = timedelta(days=interval * (7 if frequency == BookingSeries.Frequency.WEEKLY else 1))
     local_start, local_end = timezone.localtime(start), timezone.localtime(end)
-    tz = timezone.get_current_timezone()
+    tz = timezone.get_default_timezone()
     slots = []
     for n in range(count):
         day = local_start.date() + step * n
@@ -103,7 +103,7 @@ def request_series(
 def cancel_series_from(series: BookingSeries, day: date, *, by=None, now: datetime | None = None) -> int:
     """Cancel every holding occurrence of ``series`` on or after ``day``; earlier ones stay. Returns how many."""
     now = now or timezone.now()
-    tz = timezone.get_current_timezone()
+    tz = timezone.get_default_timezone()
     occurrences = series.occurrences.filter(
         Q(start__gte=datetime.combine(day, time.min, tz)), status__in=HOLDING_STATUSES
     )

@@ -1,4 +1,4 @@
-"""A single booking as an iCalendar file, for "add to calendar" on the manage page (feeds are part 2's job)."""
+"""A single booking as an iCalendar file, for "add to calendar" on the manage page (the feeds are ``calendars``)."""
 
 from django.conf import settings
 from django.utils import timezone

@@ -1,6 +1,6 @@
 """The client address the rate limits count: the socket's, or the one the trusted proxy reports."""
 
-from cms.net import client_ip
+from cms.client_address import client_ip
 
 
 def test_socket_address_without_a_proxy(rf, settings):

@@ -15,8 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.models import Booking, BookingSeries, BookingStatus, FunctionRoom, RoomEquipment
-from events.room_times import (
+from events.bookings.availability import (
     Slot,
     blocked_range,
     closure_on,
@@ -25,6 +24,7 @@ from events.room_times import (
     opening_intervals,
     rooms_with_rules,
 )
+from events.models import Booking, BookingSeries, BookingStatus, FunctionRoom, RoomEquipment
 
 OVERLAP_CONSTRAINT = "events_booking_no_overlap"
 SUGGESTION_DAYS = 14
@@ -140,8 +140,8 @@ def suggest_free_slots(
     step = timedelta(minutes=room.slot_minutes)
     first_day = max(timezone.localtime(start).date() - timedelta(days=SUGGESTION_DAYS // 2), timezone.localdate(now))
     last_day = first_day + timedelta(days=SUGGESTION_DAYS)
-    window_start = datetime.combine(first_day, time.min, timezone.get_current_timezone())
-    window_end = datetime.combine(last_day, time.max, timezone.get_current_timezone())
+    window_start = datetime.combine(first_day, time.min, timezone.get_default_timezone())
+    window_end = datetime.combine(last_day, time.max, timezone.get_default_timezone())
     busy = list(holding_bookings(room, window_start - room.buffer, window_end + room.buffer))
     candidates = []
     day = first_day

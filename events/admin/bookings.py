@@ -1,6 +1,6 @@
 """Staff side of the room bookings (Wagtail admin): rooms, bookings with requests first, approve/decline, week calendar.
 
-Every change of a booking goes through ``events.booking``, exactly as the public form and the API do.
+Every change of a booking goes through ``events.bookings.rules``, exactly as the public form and the API do.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -24,7 +24,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button, HeaderButton
 
-from events import booking as service
+from events.bookings import rules as service
 from events.models import Booking, BookingStatus, FunctionRoom, Purpose
 
 STATUS_COLOURS = {
@@ -280,7 +280,7 @@ class BookingCalendarView(BookingPageMixin, generic.base.View):
         except ValueError:
             chosen = timezone.localdate()
         monday = chosen - timedelta(days=chosen.weekday())
-        tz = timezone.get_current_timezone()
+        tz = timezone.get_default_timezone()
         bookings = (
             Booking.objects.filter(
                 status__in=[BookingStatus.REQUESTED, BookingStatus.CONFIRMED],
