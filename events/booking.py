@@ -13,6 +13,7 @@ from datetime import datetime, time, timedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from events.models import Booking, BookingSeries, BookingStatus, FunctionRoom, RoomEquipment
@@ -77,7 +78,7 @@ def time_rule_errors(room: FunctionRoom, start: datetime, end: datetime, now: da
         interval.start <= start and end <= interval.end for interval in opening_intervals(room, local_start.date())
     ):
         hours = "、".join(
-            f"{timezone.localtime(i.start):%H:%M}–{timezone.localtime(i.end):%H:%M}"
+            f"{time_format(timezone.localtime(i.start))}–{time_format(timezone.localtime(i.end))}"
             for i in opening_intervals(room, local_start.date())
         )
         if hours:

@@ -10,6 +10,7 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from incubator import tasks
@@ -121,7 +122,10 @@ def log_session(session: MentoringSession, by) -> MentoringSession:
     session.application.events.create(
         kind=ApplicationEvent.Kind.SESSION,
         comment=_("辅导:%(topic)s(%(when)s)")
-        % {"topic": session.topic, "when": timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M")},
+        % {
+            "topic": session.topic,
+            "when": date_format(timezone.localtime(session.starts_at), "NUMERIC_DATETIME_FORMAT"),
+        },
         visibility=ApplicationEvent.Visibility.APPLICANT,
         **actor_fields(by),
     )
