@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -222,6 +223,7 @@ class BookingRequest:
     notes: str = ""
     created_by: object = None
     booked_for: object = None
+    language: str = ""  # the requester's, so their mail speaks it (the public form and API pass it); else the default
 
     @classmethod
     def from_data(cls, room: FunctionRoom, data: dict, **overrides) -> "BookingRequest":
@@ -246,6 +248,7 @@ class BookingRequest:
             notes=self.notes,
             status=status,
             created_by=self.created_by,
+            language=self.language or settings.LANGUAGE_CODE,
         )
         if self.booked_for is not None:
             booking.booked_for = self.booked_for
