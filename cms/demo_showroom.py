@@ -4,6 +4,7 @@ Facts come from DOMAIN.md and the 2016 report on the station; the role models ar
 Every function is idempotent: pages and images are looked up by slug or title before anything is created.
 """
 
+from django.utils.formats import date_format
 from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from cms.demo_images import demo_image, demo_pdf, demo_qr_code
@@ -176,7 +177,7 @@ def ensure_news(home: HomePage) -> NewsIndexPage:
             author=data["author"],
             search_description=data["intro"],
             lead_image=demo_image(
-                f"新闻:{data['title']}", text=data["short"], subtitle=data["date"].strftime("%Y年%m月")
+                f"新闻:{data['title']}", text=data["short"], subtitle=date_format(data["date"], "YEAR_MONTH_FORMAT")
             ),
             body=[{"type": "paragraph", "value": paragraph} for paragraph in data["body"]],
         )

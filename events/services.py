@@ -39,10 +39,12 @@ def reserve_room(
     organiser_name: str = "",
     team=None,
     equipment: list[str] | None = None,
+    language: str = "",
 ) -> Booking:
     """Book a room under all the booking rules; ``booked_for`` links the booking to the caller's own object.
 
-    ``purpose`` is one of ``incubation``, ``training``, ``exchange``; ``equipment`` a list of equipment slugs.
+    ``purpose`` is one of ``incubation``, ``training``, ``exchange``; ``equipment`` a list of equipment slugs;
+    ``language`` (a code of ``settings.LANGUAGES``) is the one the contact's mail is written in, by default the site's.
     Raises ``RoomUnavailable`` (with ``.suggestions``, the nearest free slots) when the time is taken, and
     ``ValidationError`` when a rule is broken (unknown room, outside opening hours, over capacity, ...).
     """

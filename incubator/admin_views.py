@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -59,7 +60,7 @@ def detail_url(application) -> str:
 
 
 def _local_time(value) -> str:
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+    return date_format(timezone.localtime(value), "NUMERIC_DATETIME_FORMAT") if value else ""
 
 
 class ApplicationPermissionPolicy(ModelPermissionPolicy):

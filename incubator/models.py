@@ -69,6 +69,13 @@ class Application(ConcurrentTransitionMixin, ApplicationWorkflow, models.Model):
     founder_name = models.CharField(_("发起人"), max_length=50)
     contact_phone = models.CharField(_("联系电话"), max_length=20)
     contact_email = models.EmailField(_("联系邮箱"))
+    language = models.CharField(
+        _("邮件语言"),
+        max_length=15,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("申请人提交时使用的网站语言,发给申请人的邮件用这种语言"),
+    )
     township = models.ForeignKey(
         "cms.Township",
         verbose_name=_("所在镇街"),

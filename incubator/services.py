@@ -10,8 +10,10 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from cms.i18n import reader_language
 from incubator import tasks
 from incubator.models import Application, ApplicationEvent, Grant, MentoringSession
 from incubator.workflow import OPEN_STATES, actor_fields, is_assigned_mentor, is_coordinator, is_mentor
@@ -32,7 +34,11 @@ def find_open_duplicate(organisation_name: str, contact_phone: str):
 
 
 def submit_application(application: Application) -> Application:
-    """Save a new application from the public form and send the applicant their private status link."""
+    """Save a new application from the public form and send the applicant their private status link.
+
+    The application keeps the language the applicant used, so every mail to them is written in it.
+    """
+    application.language = reader_language()
     if duplicate := find_open_duplicate(application.organisation_name, application.contact_phone):
         raise DuplicateApplication(duplicate)
     try:
@@ -121,7 +127,10 @@ def log_session(session: MentoringSession, by) -> MentoringSession:
     session.application.events.create(
         kind=ApplicationEvent.Kind.SESSION,
         comment=_("辅导:%(topic)s(%(when)s)")
-        % {"topic": session.topic, "when": timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M")},
+        % {
+            "topic": session.topic,
+            "when": date_format(timezone.localtime(session.starts_at), "NUMERIC_DATETIME_FORMAT"),
+        },
         visibility=ApplicationEvent.Visibility.APPLICANT,
         **actor_fields(by),
     )
@@ -177,6 +186,7 @@ def reserve_function_room(session: MentoringSession, by):
             contact_name=application.founder_name,
             contact_phone=application.contact_phone,
             contact_email=application.contact_email,
+            language=application.language,
             attendees=min(application.member_count, 20),
             created_by=by,
             booked_for=session,

@@ -1,4 +1,8 @@
-"""Mail of the incubator, sent by Celery after the commit. Each task takes ids and is safe to run twice."""
+"""Mail of the incubator, sent by Celery after the commit. Each task takes ids and is safe to run twice.
+
+Mail to an applicant is written in the language they applied in (``Application.language``); mail to a mentor in the
+admin language of their Wagtail profile; the coordinators' digest, one mail to all of them, in the site's language.
+"""
 
 from celery import shared_task
 from django.conf import settings
@@ -9,7 +13,9 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.users.models import UserProfile
 
+from cms.i18n import supported_language
 from incubator.models import Application, ApplicationEvent, IncubatorSettings
 from incubator.workflow import COORDINATE_PERMISSION
 
@@ -18,14 +24,24 @@ def absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _send(template: str, context: dict, recipients: list[str]) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
+def staff_language(user) -> str:
+    """The admin language the staff member chose in their profile, else the site's (never the caller's)."""
+    preferred = UserProfile.objects.filter(user=user).values_list("preferred_language", flat=True).first()
+    return supported_language(preferred)
+
+
+def _send(template: str, context: dict, recipients: list[str], language: str) -> None:
+    with translation.override(language):
         subject = render_to_string(f"incubator/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"incubator/email/{template}.txt", context)
     send_mail(subject, body, None, recipients)
 
 
-def _send_once(event_id: int, template: str, recipients_of) -> bool:
+def applicant_language(event) -> str:
+    return event.application.language
+
+
+def _send_once(event_id: int, template: str, recipients_of, language_of=applicant_language) -> bool:
     """Send the mail about one event unless it was sent already (``notified_at`` marks it, under a row lock)."""
     with transaction.atomic():
         event = (
@@ -40,7 +56,7 @@ def _send_once(event_id: int, template: str, recipients_of) -> bool:
         if recipients:
             application = event.application
             context = {"event": event, "application": application, "status_url": absolute(application.get_status_url())}
-            _send(template, context, recipients)
+            _send(template, context, recipients, language_of(event))
         event.notified_at = timezone.now()
         event.save(update_fields=["notified_at"])
     return True
@@ -72,16 +88,21 @@ def notify_mentor_assigned(event_id: int) -> bool:
         mentor = event.application.mentor
         return [mentor.email] if mentor and mentor.email else []
 
-    return _send_once(event_id, "mentor_assigned", mentor_address)
+    return _send_once(
+        event_id, "mentor_assigned", mentor_address, lambda event: staff_language(event.application.mentor)
+    )
 
 
 @shared_task(name="incubator.tasks.send_status_links")
-def send_status_links(email: str) -> int:
-    """Send again the private links of every application made with this address (nothing if there is none)."""
+def send_status_links(email: str, language: str = "") -> int:
+    """Send again the private links of every application made with this address (nothing if there is none).
+
+    ``language`` is the one the person asked in; without it, the one of their latest application.
+    """
     applications = list(Application.objects.filter(contact_email__iexact=email).order_by("-submitted_at"))
     if applications:
         links = [(application, absolute(application.get_status_url())) for application in applications]
-        _send("status_links", {"links": links}, [email])
+        _send("status_links", {"links": links}, [email], language or applications[0].language)
     return len(applications)
 
 
@@ -108,5 +129,6 @@ def send_stale_digest() -> int:
             "stale_digest",
             {"applications": stale, "days": days, "listing_url": absolute(reverse("incubator_applications:index"))},
             recipients,
+            settings.LANGUAGE_CODE,
         )
     return len(stale)

@@ -165,6 +165,8 @@ CELERY_TIMEZONE = TIME_ZONE  # beat's crontabs are in the station's time
 USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Named date formats (MONTH_DAY_FORMAT, WEEKDAY_DATE_FORMAT...), written once per language in cms/formats/<locale>/.
+FORMAT_MODULE_PATH = ["cms.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))

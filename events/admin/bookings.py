@@ -12,6 +12,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from laces.components import Component
@@ -113,7 +114,7 @@ class BookingFilterSet(WagtailFilterSet):
 
 def booking_time(booking: Booking) -> str:
     start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
-    return f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
+    return f"{date_format(start, 'NUMERIC_DATETIME_FORMAT')}–{time_format(end)}"
 
 
 def add_service_errors(form, error) -> None:

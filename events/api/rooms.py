@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from pydantic import field_validator
 
+from cms.i18n import reader_language
 from cms.models import Team
 from events.bookings import availability
 from events.bookings import rules as service
@@ -224,7 +225,13 @@ def create_booking(request, slug: Slug, payload: BookingIn):
         equipment = service.equipment_by_slugs(room, payload.equipment)
         booking = service.request_booking(
             service.BookingRequest.from_data(
-                room, payload.dict(), purpose=payload.purpose.value, team=team, equipment=equipment, created_by=user
+                room,
+                payload.dict(),
+                purpose=payload.purpose.value,
+                team=team,
+                equipment=equipment,
+                created_by=user,
+                language=reader_language(),
             )
         )
     except service.RoomUnavailable as conflict:

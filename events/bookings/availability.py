@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 
 from events.models import HOLDING_STATUSES, Booking, FunctionRoom
 
@@ -22,7 +22,7 @@ class Slot:
 
     def __str__(self):
         start, end = timezone.localtime(self.start), timezone.localtime(self.end)
-        return f"{date_format(start, 'n月j日')} {start:%H:%M}–{end:%H:%M}"
+        return f"{date_format(start, 'MONTH_DAY_TIME_FORMAT')}–{time_format(end)}"
 
 
 def rooms_with_rules():

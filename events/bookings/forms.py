@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.i18n import reader_language
 from cms.models import Team
 from events.bookings.rules import BookingRequest
 from events.models import FunctionRoom, Purpose
@@ -94,6 +95,7 @@ class BookingRequestForm(forms.Form):
             end=datetime.combine(data["date"], data["end_time"], tz),
             equipment=list(data["equipment"]),
             created_by=created_by,
+            language=reader_language(),
         )
 
     def add_service_errors(self, error) -> None:

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Booking, BookingNotice
@@ -22,16 +24,19 @@ def manage_url(booking: Booking) -> str:
 
 
 def send_notice(booking_id: int, kind: str) -> bool:
-    """Send the ``kind`` mail about a booking unless it was sent before. Returns whether a mail went out."""
+    """Send the ``kind`` mail about a booking unless it was sent before. Returns whether a mail went out.
+
+    The mail is written in the language the booking was made in (``Booking.language``), subject included.
+    """
     booking = Booking.objects.select_related("room").filter(pk=booking_id).first()
     if booking is None or kind not in BookingNotice.Kind.values:
         return False
     try:
-        with transaction.atomic():
+        with transaction.atomic(), translation.override(booking.language):
             BookingNotice.objects.create(booking=booking, kind=kind)
             context = {"booking": booking, "manage_url": manage_url(booking)}
             body = render_to_string(f"events/booking_email/{kind}.txt", context)
-            subject = f"{SUBJECTS[kind]}:{booking.title}"
+            subject = gettext("%(notice)s:%(title)s") % {"notice": SUBJECTS[kind], "title": booking.title}
             # Inside the transaction: if the mail server fails, the notice is rolled back and a retry sends again.
             send_mail(subject, body, None, [booking.contact_email])
     except IntegrityError:

@@ -10,9 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from events.bookings.availability import (
@@ -77,7 +79,7 @@ def time_rule_errors(room: FunctionRoom, start: datetime, end: datetime, now: da
         interval.start <= start and end <= interval.end for interval in opening_intervals(room, local_start.date())
     ):
         hours = "、".join(
-            f"{timezone.localtime(i.start):%H:%M}–{timezone.localtime(i.end):%H:%M}"
+            f"{time_format(timezone.localtime(i.start))}–{time_format(timezone.localtime(i.end))}"
             for i in opening_intervals(room, local_start.date())
         )
         if hours:
@@ -221,6 +223,7 @@ class BookingRequest:
     notes: str = ""
     created_by: object = None
     booked_for: object = None
+    language: str = ""  # the requester's, so their mail speaks it (the public form and API pass it); else the default
 
     @classmethod
     def from_data(cls, room: FunctionRoom, data: dict, **overrides) -> "BookingRequest":
@@ -245,6 +248,7 @@ class BookingRequest:
             notes=self.notes,
             status=status,
             created_by=self.created_by,
+            language=self.language or settings.LANGUAGE_CODE,
         )
         if self.booked_for is not None:
             booking.booked_for = self.booked_for

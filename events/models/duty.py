@@ -1,6 +1,7 @@
 """The duty roster (值班表): which featured team staffs the station's duty desk on each day."""
 
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,7 +26,7 @@ class DutyShift(models.Model):
         verbose_name_plural = _("值班表")
 
     def __str__(self):
-        return f"{self.date:%Y-%m-%d} {self.team}"
+        return f"{date_format(self.date, 'NUMERIC_DATE_FORMAT')} {self.team}"
 
     def save(self, *args, **kwargs):
         from events.duty.rota import record_changes

@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -137,7 +138,7 @@ class OpeningHours(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+        return f"{self.get_weekday_display()} {time_format(self.opens)}–{time_format(self.closes)}"
 
 
 class ClosedPeriod(models.Model):
@@ -241,6 +242,13 @@ class Booking(models.Model):
     contact_name = models.CharField(_("联系人"), max_length=50)
     contact_phone = models.CharField(_("联系电话"), max_length=30)
     contact_email = models.EmailField(_("联系邮箱"))
+    language = models.CharField(
+        _("邮件语言"),
+        max_length=15,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("预约人提交时使用的网站语言,发给预约人的邮件用这种语言"),
+    )
     attendees = models.PositiveSmallIntegerField(_("预计人数"), validators=[MinValueValidator(1)])
     equipment = models.ManyToManyField(RoomEquipment, blank=True, related_name="bookings", verbose_name=_("所需设备"))
     notes = models.TextField(_("备注"), blank=True)
