@@ -7,8 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from events import booking as service
-from events.booking_mail import send_notice
+from events.bookings import rules as service
+from events.bookings.mail import send_notice
 from events.models import Booking, BookingNotice
 from tests.events.booking_support import at, booking_request, make_room
 
