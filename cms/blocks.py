@@ -31,6 +31,20 @@ class LibraryImagePreviewMixin:
         return value
 
 
+class HeadedListMixin:
+    """A list of items (people, events, projects) under an optional heading.
+
+    The items' headings follow the page's outline: one level under the block's ``h2`` when the editor gave a heading,
+    and ``h2`` themselves when not, so that a heading-less block on a page whose ``h1`` is the title never jumps to
+    ``h3`` (a screen reader's list of headings would show a hole). Templates read ``item_heading_level``.
+    """
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["item_heading_level"] = 3 if value.get("heading") else 2
+        return context
+
+
 class ImageWithCaptionBlock(LibraryImagePreviewMixin, blocks.StructBlock):
     image = ImageChooserBlock(label=_("图片"), help_text=_("图片的替代文字取自图片库中的“描述”;裁剪时保留焦点区域"))
     caption = blocks.CharBlock(label=_("图注"), required=False, max_length=200)
@@ -137,7 +151,7 @@ class TimelineEventBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("说明"), required=False)
 
 
-class TimelineBlock(blocks.StructBlock):
+class TimelineBlock(HeadedListMixin, blocks.StructBlock):
     heading = blocks.CharBlock(label=_("标题"), required=False, max_length=80)
     events = blocks.ListBlock(TimelineEventBlock(), label=_("事件"), min_num=1)
 
@@ -162,7 +176,7 @@ class PersonBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("简介"), required=False)
 
 
-class PeopleGridBlock(blocks.StructBlock):
+class PeopleGridBlock(HeadedListMixin, blocks.StructBlock):
     heading = blocks.CharBlock(label=_("标题"), required=False, max_length=80)
     people = blocks.ListBlock(PersonBlock(), label=_("人物"), min_num=1)
 
@@ -226,7 +240,7 @@ class OrgChartBlock(blocks.StructBlock):
         }
 
 
-class RoleModelsBlock(blocks.StructBlock):
+class RoleModelsBlock(HeadedListMixin, blocks.StructBlock):
     """The role models marked “在展示厅展示”, straight from the role-model list (no copy to keep in sync)."""
 
     heading = blocks.CharBlock(label=_("标题"), required=False, max_length=80)
@@ -247,7 +261,7 @@ class RoleModelsBlock(blocks.StructBlock):
         return context
 
 
-class ProjectsBlock(blocks.StructBlock):
+class ProjectsBlock(HeadedListMixin, blocks.StructBlock):
     """Live public-benefit projects, optionally one batch only."""
 
     heading = blocks.CharBlock(label=_("标题"), required=False, max_length=80)

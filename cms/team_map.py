@@ -126,6 +126,11 @@ def map_settings(settings, origin: Origin | None) -> dict:
             "ride": str(_("骑行10分钟")),
             "locating": str(_("正在获取您的位置……")),
             "locateFailed": str(_("无法获取位置,请从列表中选择镇街")),
+            # Leaflet's own controls speak English; these replace their titles and labels.
+            "zoomIn": str(_("放大")),
+            "zoomOut": str(_("缩小")),
+            "closePopup": str(_("关闭")),
+            "mapLibrary": str(_("地图:Leaflet")),
         },
     }
 

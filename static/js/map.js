@@ -78,8 +78,21 @@
   var markers = readJson("team-map-markers") || [];
   element.hidden = false;
 
-  var map = L.map(element, { scrollWheelZoom: false });
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>'); // no flag in the credits
+  // Leaflet's controls carry English titles and labels; the page's language comes from the server's labels.
+  var map = L.map(element, { scrollWheelZoom: false, zoomControl: false });
+  L.control.zoom({ zoomInTitle: labels.zoomIn || "+", zoomOutTitle: labels.zoomOut || "-" }).addTo(map);
+  var credit = document.createElement("a");
+  credit.href = "https://leafletjs.com";
+  credit.hreflang = "en";
+  credit.textContent = labels.mapLibrary || "Leaflet";
+  map.attributionControl.setPrefix(credit.outerHTML); // no flag in the credits
+  map.on("popupopen", function (event) {
+    var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+    if (close && labels.closePopup) {
+      close.setAttribute("aria-label", labels.closePopup);
+      close.title = labels.closePopup;
+    }
+  });
   L.tileLayer(settings.tileUrl, {
     attribution: settings.attribution,
     subdomains: settings.subdomains || "abc",

@@ -1,6 +1,7 @@
 """Builders for the showroom's pages in tests: published pages under the demo home page, images from factories."""
 
 import io
+import re
 from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
@@ -71,3 +72,18 @@ def count_queries(client, url) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
+
+
+def heading_levels(html: str) -> list[int]:
+    """The levels of the headings in ``html``, in document order (``<h2 class=…>`` → 2)."""
+    return [int(level) for level in re.findall(r"<h([1-6])[\s>]", html)]
+
+
+def skipped_levels(levels: list[int], start: int = 1) -> list[tuple[int, int]]:
+    """Where the outline jumps more than one level down (``h1`` → ``h3``), as (from, to) pairs, starting under ``start``."""
+    jumps, previous = [], start
+    for level in levels:
+        if level > previous + 1:
+            jumps.append((previous, level))
+        previous = level
+    return jumps

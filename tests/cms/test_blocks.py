@@ -7,7 +7,7 @@ from wagtail.documents import get_document_model
 from cms import blocks as showroom_blocks
 from cms.blocks import ArticleStreamBlock, SectionStreamBlock
 
-from .showroom import make_image, make_project, make_project_index
+from .showroom import heading_levels, make_image, make_project, make_project_index, skipped_levels
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +99,28 @@ def test_projects_block_filters_by_batch(home_page):
     make_project(index, 2, title="好人工作室", batch=2)
     html = render(showroom_blocks.ProjectsBlock(), {"heading": "第二批", "batch": 2})
     assert "好人工作室" in html and "博闻公益书吧" not in html
+
+
+@pytest.mark.parametrize("heading", ["志愿榜样", ""])
+def test_list_blocks_follow_the_outline_with_or_without_a_heading(home_page, heading):
+    """Under a page's h1, a block's item headings are h3 below its own h2, or h2 when the editor gave no heading."""
+    from cms.models import RoleModel
+
+    RoleModel.objects.create(name="黄伟明", slug="huang", honour="五星级志愿者")
+    make_project(make_project_index(home_page), 1, title="博闻公益书吧", batch=1)
+    person = {"name": "陈丽萍", "role": "队长", "text": ""}
+    event = {"when": "2015年12月14日", "title": "总站落成", "text": ""}
+    rendered = {
+        "role models": render(showroom_blocks.RoleModelsBlock(), {"heading": heading, "limit": 12}),
+        "people": render(showroom_blocks.PeopleGridBlock(), {"heading": heading, "people": [person, person]}),
+        "timeline": render(showroom_blocks.TimelineBlock(), {"heading": heading, "events": [event]}),
+        "projects": render(showroom_blocks.ProjectsBlock(), {"heading": heading, "batch": None}),
+    }
+    for name, html in rendered.items():
+        levels = heading_levels(html)
+        assert levels[0] == 2, name
+        assert levels.count(3) == (len(levels) - 1 if heading else 0), name
+        assert skipped_levels(levels) == [], name
 
 
 def test_link_button_needs_a_page_or_a_url(home_page):

@@ -10,7 +10,7 @@ from wagtail.models import Workflow, WorkflowState
 from cms.demo_showroom import ensure_news_workflow
 from cms.tasks import publish_scheduled_pages
 
-from .showroom import make_news, make_news_index
+from .showroom import heading_levels, make_news, make_news_index, skipped_levels
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,17 @@ def test_index_lists_newest_first_twelve_a_page(client, news_index):
     assert 'rel="next" href="?page=2"' in first.content.decode()
     assert titles(client.get("/news/?page=2")) == ["新闻1", "新闻0"]
     assert titles(client.get("/news/?page=99")) == ["新闻1", "新闻0"]  # past the end: the last page
+
+
+def test_news_cards_follow_the_outline_of_the_index_and_of_the_home_page(client, news_index):
+    """On /news/ the cards sit right under the page's h1 (h2); on the home page under its news section's h2 (h3)."""
+    make_news(news_index, 1, title="总站开放日")
+    index_levels = heading_levels(client.get("/news/").content.decode())
+    assert index_levels.count(2) >= 1 and 3 not in index_levels
+    assert skipped_levels(index_levels) == []
+    home = client.get("/").content.decode()
+    assert "总站开放日</a></h3>" in home
+    assert skipped_levels(heading_levels(home)) == []
 
 
 def test_tag_filter_keeps_the_tag_in_pagination_links(client, news_index):

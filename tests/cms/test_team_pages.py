@@ -236,6 +236,12 @@ class TestTeamMap:
         assert by_name["无坐标队"]["approximate"] is True
         assert by_name["步行可达队"]["url"] == "/teams/" + teams["walk"].slug + "/"
 
+    def test_map_controls_are_labelled_in_the_page_language(self, client, teams):
+        labels = client.get("/teams/map/").context["map_settings"]["labels"]
+        assert (labels["zoomIn"], labels["zoomOut"], labels["closePopup"]) == ("放大", "缩小", "关闭")
+        english = client.get("/teams/map/", HTTP_ACCEPT_LANGUAGE="en").context["map_settings"]["labels"]
+        assert (english["zoomIn"], english["zoomOut"], english["mapLibrary"]) == ("Zoom in", "Zoom out", "Map: Leaflet")
+
     def test_leaflet_is_served_from_our_static_files(self, client, teams):
         html = client.get("/teams/map/").content.decode()
         assert "/static/vendor/leaflet/leaflet.js" in html

@@ -74,7 +74,12 @@ def test_map_on_a_desktop(live_server, demo_teams, desktop_page, screenshot):
     desktop_page.goto(live_server.url + "/teams/map/?township=luoyang")
     expect(desktop_page.locator("#team-map")).to_be_visible()
     expect(desktop_page.locator(".team-list__item").first).to_be_visible()
-    expect(desktop_page.locator(".leaflet-control-attribution")).to_contain_text("Leaflet")
+    expect(desktop_page.locator(".leaflet-control-attribution")).to_contain_text("地图:Leaflet")
+    # Leaflet's controls speak the page's language, not their built-in English.
+    expect(desktop_page.get_by_role("button", name="放大", exact=True)).to_have_attribute("title", "放大")
+    expect(desktop_page.get_by_role("button", name="缩小", exact=True)).to_be_visible()
+    desktop_page.locator(".team-list__item").first.hover()
+    expect(desktop_page.locator(".leaflet-popup-close-button")).to_have_attribute("aria-label", "关闭")
     screenshot(desktop_page, "team-map-desktop")
 
 
