@@ -46,6 +46,22 @@ class ApplicationForm(forms.ModelForm):
         error_messages={"required": _("请勾选同意后再提交。")},
     )
     website = forms.CharField(label=_("请勿填写"), required=False)
+    # The order of the page, which the error summary at the top of the form follows.
+    field_order = [
+        "organisation_name",
+        "township",
+        "field_of_service",
+        "member_count",
+        "founded_on",
+        "introduction",
+        "founder_name",
+        "contact_phone",
+        "contact_email",
+        "planned_projects",
+        "support_needed",
+        "charter",
+        "agree",
+    ]
 
     class Meta:
         model = Application
@@ -84,6 +100,7 @@ class ApplicationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["township"].queryset = Township.objects.all()
         self.fields["township"].empty_label = _("请选择")
+        self.fields["field_of_service"].choices = [("", _("请选择")), *self.fields["field_of_service"].choices[1:]]
         self.fields["support_needed"].error_messages["required"] = _("请至少选择一项需要的支持。")
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
 

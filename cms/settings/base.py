@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",  # Django's widget templates, for the site's form renderer below
 ]
 
 MIDDLEWARE = [
@@ -88,6 +89,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through the project's templates so that the theme's field component is used everywhere.
+FORM_RENDERER = "cms.forms.SiteFormRenderer"
 
 # Database: PostgreSQL from DATABASE_URL; without it an SQLite file under var/.
 # SQLite runs every transaction as IMMEDIATE so that a check followed by a write cannot interleave with another

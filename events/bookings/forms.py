@@ -64,6 +64,24 @@ class BookingRequestForm(forms.Form):
     notes = forms.CharField(label=_("备注"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     # A honeypot: hidden from people, filled in by bots.
     website = forms.CharField(label=_("请勿填写此项"), required=False)
+    # The order of the page, which the error summary at the top of the form follows.
+    field_order = [
+        "date",
+        "start_time",
+        "end_time",
+        "repeat_weeks",
+        "skip_conflicts",
+        "purpose",
+        "title",
+        "attendees",
+        "equipment",
+        "team",
+        "organiser_name",
+        "contact_name",
+        "contact_phone",
+        "contact_email",
+        "notes",
+    ]
 
     def __init__(self, *args, room: FunctionRoom, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ from events.bookings import rules as service
 from events.models import Booking, BookingStatus
 from tests.events.booking_support import at, booking_request, make_room
 from tests.factories import TeamFactory
+from tests.form_checks import assert_accessible_form
 
 pytestmark = pytest.mark.django_db
 
@@ -216,6 +217,30 @@ def test_errors_and_help_are_tied_to_their_inputs(client, room):
         and "id_contact_phone_error" in html.split('name="contact_phone"')[1][:300]
     )
     assert 'id="id_title_helptext"' in html
+
+
+def test_the_request_form_with_errors_ties_every_error_to_its_field(client, room):
+    response = client.post(reverse("events:booking_request", args=[room.slug]), {"website": ""})
+    assert response.status_code == 422
+    assert assert_accessible_form(response.content.decode()) == {
+        "date",
+        "start_time",
+        "end_time",
+        "purpose",
+        "title",
+        "contact_name",
+        "contact_phone",
+        "contact_email",
+        "attendees",
+        "organiser_name",  # neither a team nor an organiser's name
+    }
+
+
+def test_the_cancel_form_of_a_series_is_labelled(client, room):
+    url = reverse("events:booking_request", args=[room.slug])
+    html = client.post(url, form_data(repeat_weeks="2"), follow=True).content.decode()
+    assert 'name="scope"' in html
+    assert assert_accessible_form(html, "form.cancel-form") == set()
 
 
 def test_week_view_offers_the_rooms_public_calendar_feed(client, room):

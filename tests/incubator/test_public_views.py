@@ -8,9 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from incubator.forms import ApplicationForm
 from incubator.models import Application, ApplicationEvent
 from incubator.workflow import State, perform_transition
 from tests.factories import TownshipFactory
+from tests.form_checks import assert_accessible_form
 from tests.incubator import factories
 
 pytestmark = pytest.mark.django_db
@@ -265,3 +267,17 @@ def test_an_empty_post_is_validated_not_ignored(client, township):
     response = client.post(APPLY, {})
     assert response.status_code == 200
     assert "请填写组织名称。" in response.content.decode()
+
+
+def test_the_public_forms_with_errors_tie_every_error_to_its_field(client, township, mentored):
+    html = client.post(APPLY, {"website": ""}).content.decode()
+    required = {name for name, field in ApplicationForm.base_fields.items() if field.required}
+    assert assert_accessible_form(html) == required
+
+    html = client.post("/incubator/status/resend/", {"email": ""}).content.decode()
+    assert assert_accessible_form(html) == {"email"}
+
+    url = reverse("incubator:withdraw", args=[mentored.status_token])
+    html = client.post(url, {"reason": "太" * 501}).content.decode()
+    assert assert_accessible_form(html) == {"reason"}
+    assert not mentored.events.filter(action="withdraw").exists()
