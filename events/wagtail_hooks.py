@@ -2,11 +2,13 @@
 
 from wagtail import hooks
 
-from cms.plugins import register_admin_dashboard_panel, register_api_router
+from cms.plugins import register_admin_dashboard_panel, register_api_router, register_statistics
 from events import demo_rooms  # noqa: F401  (registers the room's demo content)
 from events.api import router
+from events.figures import events_figures
 
 register_api_router("", router)
+register_statistics(events_figures)
 
 
 @hooks.register("register_admin_viewset")
