@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from openpyxl import load_workbook
 from wagtail import hooks
 
@@ -21,6 +22,13 @@ from tests.factories import TeamFactory
 
 ADMIN_URL = "/admin/statistics/"
 EXPORT_URL = "/admin/statistics/export.xlsx"
+
+
+@pytest.fixture(autouse=True)
+def _in_chinese():
+    """The figures' labels are in the active language; another test may have left English active."""
+    with translation.override("zh-hans"):
+        yield
 
 
 def figure(key, figures):

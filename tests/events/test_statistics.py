@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cms.statistics import month_after, recent_months
 from events.figures import activities_figure, events_figures, room_use_figure
@@ -14,6 +14,13 @@ from tests.events.activities_fixtures import add_activity, bulk_activities
 from tests.events.booking_support import make_room
 
 TZ = timezone.get_default_timezone()
+
+
+@pytest.fixture(autouse=True)
+def _in_chinese():
+    """The figures' labels are in the active language; another test may have left English active."""
+    with translation.override("zh-hans"):
+        yield
 
 
 def local(day, hour, minute=0):

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from incubator.figures import incubation_figures
 from incubator.models import Application, ApplicationEvent
@@ -14,6 +14,13 @@ from tests.factories import TownshipFactory
 from tests.incubator.factories import ApplicationFactory
 
 DAY0 = datetime(2026, 3, 2, 9, tzinfo=timezone.get_default_timezone())
+
+
+@pytest.fixture(autouse=True)
+def _in_chinese():
+    """The figures' labels are in the active language; another test may have left English active."""
+    with translation.override("zh-hans"):
+        yield
 
 
 def moved(application, from_state, to_state, days):
