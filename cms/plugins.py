@@ -7,6 +7,7 @@ so a plugin can also use Wagtail's own hooks (admin menu items, viewsets, ...) d
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib.util import find_spec
 
 from django.apps import apps
@@ -143,3 +144,79 @@ def plugin_urlpatterns() -> list:
         for name in installed_plugins()
         if find_spec(f"{name}.urls") is not None
     ]
+
+
+# -- statistics ----------------------------------------------------------------------------------------------------
+STATISTICS_HOOK = "cms_register_statistics"
+CHART_KINDS = ("bar", "stacked", "line")
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """A headline number (e.g. 42 teams) the home page may show instead of the figures its editor typed in."""
+
+    value: int
+    label: str
+    suffix: str = ""
+    order: int = 100
+
+    @property
+    def display_value(self) -> str:
+        return f"{self.value:,}{self.suffix}"
+
+
+@dataclass(frozen=True)
+class FigureSet:
+    """One figure of the station's statistics: a small table (one row per label) and how to chart it.
+
+    ``columns`` name the value columns; each row is ``(label, (value, ...))`` with one value per column. ``charted``
+    picks the columns the chart draws (all by default), so a table may carry a ratio or a median beside the counts.
+    ``public`` figures may show on the public "数据" page; the others only in the admin.
+    """
+
+    key: str
+    title: str
+    label_heading: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple], ...]
+    unit: str = ""
+    chart: str = "bar"
+    charted: tuple[int, ...] | None = None
+    note: str = ""
+    public: bool = True
+    order: int = 100
+    key_figures: tuple[KeyFigure, ...] = ()
+
+    def __post_init__(self):
+        if self.chart not in CHART_KINDS:
+            raise ValueError(f"chart must be one of {CHART_KINDS}, not {self.chart!r}")
+        if any(len(values) != len(self.columns) for _label, values in self.rows):
+            raise ValueError(f"{self.key}: every row needs one value per column")
+
+    @property
+    def chart_columns(self) -> tuple[int, ...]:
+        return self.charted if self.charted is not None else tuple(range(len(self.columns)))
+
+
+def register_statistics(compute: Callable) -> Callable:
+    """Decorator: ``compute(request)`` returns the ``FigureSet`` list a plugin (or the core) contributes.
+
+    ``request`` may be None (a cached computation, a command). Each figure must be computed with a number of queries
+    that does not grow with the data.
+    """
+    hooks.register(STATISTICS_HOOK, compute)
+    return compute
+
+
+def statistics(request=None, *, public: bool = False) -> list[FigureSet]:
+    """Every contributed figure in its order; ``public`` keeps only those the public page may show.
+
+    Computed once per request (the staff page and its export, the public page and the home page share it).
+    """
+    cached = getattr(request, "_cms_statistics", None) if request is not None else None
+    if cached is None:
+        cached = [figure for compute in hooks.get_hooks(STATISTICS_HOOK) for figure in compute(request)]
+        cached.sort(key=lambda figure: (figure.order, figure.key))
+        if request is not None:
+            request._cms_statistics = cached
+    return [figure for figure in cached if figure.public or not public]

@@ -11,6 +11,7 @@ from cms.api import api
 from cms.plugins import plugin_urlpatterns
 from cms.search_views import search
 from cms.seo import robots_txt
+from cms.statistics_views import data_page
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("search/", search, name="search"),
+    path("data/", data_page, name="statistics"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     *plugin_urlpatterns(),

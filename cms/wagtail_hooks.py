@@ -1,13 +1,18 @@
-"""The showroom in the Wagtail admin: teams, role models and townships as snippets with filters, search and export."""
+"""The showroom in the Wagtail admin: teams, role models and townships as snippets with filters, search and export;
+the station's figures (数据统计) with their XLSX export."""
 
 import django_filters
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import BooleanColumn, Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms import statistics  # noqa: F401  (registers the core's figures)
 from cms.models import RoleModel, Team, Township
 
 
@@ -135,3 +140,18 @@ class ShowroomSnippetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ShowroomSnippetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_statistics_urls():
+    from cms.statistics_views import StatisticsAdminView, statistics_export
+
+    return [
+        path("statistics/", StatisticsAdminView.as_view(), name="cms_statistics"),
+        path("statistics/export.xlsx", statistics_export, name="cms_statistics_export"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_statistics_menu_item():
+    return MenuItem(_("数据统计"), reverse("cms_statistics"), icon_name="table", order=900)

@@ -6,13 +6,15 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from cms.plugins import register_admin_dashboard_panel, register_api_router
+from cms.plugins import register_admin_dashboard_panel, register_api_router, register_statistics
 from events import demo_activities, demo_rooms, panels  # noqa: F401  (the home-page, screen and team-profile panels register on import)
 from events.admin.activities import ActivityCategoryViewSet
 from events.api import router
+from events.figures import events_figures
 
 register_api_router("", router)
 register_snippet(ActivityCategoryViewSet)
+register_statistics(events_figures)
 
 
 @hooks.register("register_admin_viewset")

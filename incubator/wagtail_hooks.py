@@ -6,10 +6,16 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
-from cms.plugins import register_admin_dashboard_panel, register_demo_content, register_home_page_panel
+from cms.plugins import (
+    register_admin_dashboard_panel,
+    register_demo_content,
+    register_home_page_panel,
+    register_statistics,
+)
 from incubator.admin_panels import IncubationCallPanel, IncubatorDashboardPanel
 from incubator.admin_views import application_viewset, workflow_view
 from incubator.demo import load_demo_content
+from incubator.figures import incubation_figures
 
 
 class IncubatorStaffMenuItem(MenuItem):
@@ -50,3 +56,4 @@ def incubator_dashboard_panel(request):
 
 register_home_page_panel(IncubationCallPanel)
 register_demo_content(load_demo_content)
+register_statistics(incubation_figures)

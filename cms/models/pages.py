@@ -49,6 +49,10 @@ class ShowroomPage(ChineseSearchMixin, Page):
 class HomePage(ShowroomPage):
     """The station's front door: who we are, the key figures, the way into the hall, and the plugins' panels."""
 
+    class FiguresSource(models.TextChoices):
+        EDITED = "edited", _("编辑填写的数字")
+        COMPUTED = "computed", _("根据网站数据自动统计")
+
     hero_title = models.CharField(_("主标题"), max_length=120, blank=True, help_text=_("留空则使用页面标题"))
     hero_intro = RichTextField(
         _("简介"), blank=True, features=["bold", "italic", "link"], help_text=_("首页顶部的一两句话介绍")
@@ -64,6 +68,15 @@ class HomePage(ShowroomPage):
     )
     figures_heading = models.CharField(_("数字栏标题"), max_length=60, blank=True, default="博罗志愿服务")
     figures_note = models.CharField(_("数据说明"), max_length=100, blank=True, help_text=_("例如:数据截至2016年5月底"))
+    figures_source = models.CharField(
+        _("数字来源"),
+        max_length=10,
+        choices=FiguresSource.choices,
+        default=FiguresSource.EDITED,
+        help_text=_(
+            "自动统计时显示已发布团队数、队员人数以及各插件提供的数字(如近12个月的活动次数),不用下面填写的数字"
+        ),
+    )
     hall_heading = models.CharField(_("展示厅栏目标题"), max_length=60, blank=True, default="走进展示厅")
 
     content_panels = [
@@ -74,6 +87,7 @@ class HomePage(ShowroomPage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("figures_heading"), FieldPanel("figures_note")]),
+                FieldPanel("figures_source"),
                 InlinePanel("figures", label=_("关键数字"), min_num=0, max_num=6),
             ],
             heading=_("关键数字"),
@@ -97,12 +111,20 @@ class HomePage(ShowroomPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["plugin_panels"] = home_page_panels(request)
-        context["figures"] = self.figures.all()
+        context["figures"] = self.key_figures()
         context["hall_links"] = with_image_renditions(
             self.hall_links.filter(section__live=True).select_related("section"), "section__cover_image"
         )
         context["latest_news"] = NewsPage.objects.listing()[:3]
         return context
+
+    def key_figures(self):
+        """The figures the editor typed in, or the computed ones (``cms.statistics``) when the editor chose those."""
+        if self.figures_source == self.FiguresSource.COMPUTED:
+            from cms.statistics import computed_key_figures
+
+            return computed_key_figures()
+        return self.figures.all()
 
 
 class HomePageFigure(Orderable):

@@ -20,14 +20,23 @@ import json
 from django.apps import apps
 from django.test import Client
 from django.urls import get_resolver
+from cms.plugins import statistics
 response = Client().get("/")
 print(json.dumps({
+    "data_status": Client().get("/data/").status_code,
+    "figures": [figure.key for figure in statistics(None)],
     "status": response.status_code,
     "plugins": [name for name in ("incubator", "events") if apps.is_installed(name)],
     "namespaces": sorted(name for name in ("incubator", "events") if name in get_resolver().namespace_dict),
     "title_shown": "博罗志愿服务总站" in response.content.decode(),
 }))
 """
+
+CORE_FIGURES = ["teams-by-township", "teams-by-speciality"]
+PLUGIN_FIGURES = {
+    "incubator": ["incubation-funnel", "incubation-stage-days"],
+    "events": ["activities-by-month", "room-use-by-month"],
+}
 
 
 def run_manage(args, env):
@@ -60,7 +69,15 @@ def test_each_plugin_combination_boots_migrates_and_serves(enabled, tmp_path):
     assert result.returncode == 0, result.stderr
     probe = json.loads(result.stdout.strip().splitlines()[-1])
     expected = [name for name in ("incubator", "events") if name in enabled.split(",")]
-    assert probe == {"status": 200, "plugins": expected, "namespaces": expected, "title_shown": True}
+    figures = [*CORE_FIGURES, *(key for name in expected for key in PLUGIN_FIGURES[name])]
+    assert sorted(probe.pop("figures")) == sorted(figures)  # with no plugin, only the core's figures
+    assert probe == {
+        "status": 200,
+        "data_status": 200,
+        "plugins": expected,
+        "namespaces": expected,
+        "title_shown": True,
+    }
 
 
 def test_plugin_urls_follow_the_setting(settings):
