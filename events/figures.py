@@ -1,7 +1,7 @@
 """The events plugin's figures for the station's statistics: activities per month and category, and room use.
 
 Both cover the last twelve months (the current one included) in the station's time zone, with a fixed number of
-queries. Activities are counted per occurrence, recurrences expanded (``events.activities.occurrences_between``
+queries. Activities are counted per occurrence, recurrences expanded (``events.activities.occurrences.occurrences_between``
 reads the window's pages and their exceptions in two queries; the counting is done over those occurrences), cancelled
 ones left out. Room use compares the hours of confirmed bookings (one aggregate query by month of start and purpose)
 with the hours the rooms were open (weekly opening hours, minus closed days).
