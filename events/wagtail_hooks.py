@@ -3,7 +3,6 @@
 from wagtail import hooks
 
 from cms.plugins import register_admin_dashboard_panel, register_api_router
-from events import demo_rooms  # noqa: F401  (registers the room's demo content)
 from events.api import router
 
 register_api_router("", router)
@@ -25,8 +24,7 @@ def room_requests_dashboard_panel(request):
     return None
 
 
-# Part 2: activities, duty roster and feeds (home-page panels and the demo register themselves on import).
-from events import demo_activities  # noqa: E402, F401
+# Part 2: activities, duty roster and feeds (home-page panels register themselves on import).
 from events.views import activities, duty  # noqa: E402, F401
 from events.views.activities_admin import register_admin  # noqa: E402
 

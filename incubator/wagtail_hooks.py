@@ -1,4 +1,4 @@
-"""How the incubator plugs into the site: admin menu, listing and pages, dashboard and home-page panels, demo data."""
+"""How the incubator plugs into the site: admin menu, listing and pages, dashboard and home-page panels."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -6,10 +6,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
-from cms.plugins import register_admin_dashboard_panel, register_demo_content, register_home_page_panel
+from cms.plugins import register_admin_dashboard_panel, register_home_page_panel
 from incubator.admin_views import application_viewset, workflow_view
 from incubator.components import IncubationCallPanel, IncubatorDashboardPanel
-from incubator.demo import load_demo_content
 
 
 class IncubatorStaffMenuItem(MenuItem):
@@ -49,4 +48,3 @@ def incubator_dashboard_panel(request):
 
 
 register_home_page_panel(IncubationCallPanel)
-register_demo_content(load_demo_content)

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from wagtail import hooks
 from wagtail.models import Page
 
-from cms.demo_teams import SCREEN_SLIDES, ensure_screen_page
+from cms.demo.teams import SCREEN_SLIDES, ensure_screen_page
 from cms.models import ScreenPage
 from cms.models.screen import NoticeSlideBlock
 from cms.plugins import HOME_PAGE_PANELS_HOOK, HomePagePanel

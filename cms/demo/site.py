@@ -9,10 +9,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from cms.demo_showroom import ensure_showroom
-from cms.demo_teams import ensure_teams
+from cms.demo.showroom import ensure_showroom
+from cms.demo.teams import ensure_teams
 from cms.models import HomePage, Township
-from cms.plugins import demo_content_loaders
+from cms.plugins import demo_content_loaders, load_plugin_demo_modules
 
 ADMIN_USERNAME = "admin"
 
@@ -92,7 +92,8 @@ def ensure_home_page() -> HomePage:
 
 
 def load_demo_content(stdout) -> None:
-    """Build the whole demo site: the core first, then every installed plugin's content."""
+    """Build the whole demo site: the core first, then every installed plugin's content (from its ``demo`` package)."""
+    load_plugin_demo_modules()
     with transaction.atomic():
         ensure_admin(stdout)
         ensure_townships()

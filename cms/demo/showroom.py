@@ -6,8 +6,8 @@ Every function is idempotent: pages and images are looked up by slug or title be
 
 from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
-from cms.demo_images import demo_image, demo_pdf, demo_qr_code
-from cms.demo_showroom_text import HALL_SECTIONS, NEWS, PROJECTS, ROLE_MODELS
+from cms.demo.content import HALL_SECTIONS, NEWS, PROJECTS, ROLE_MODELS
+from cms.demo.images import demo_image, demo_pdf, demo_qr_code
 from cms.models import (
     ExhibitionHallPage,
     HallSectionPage,

@@ -6,7 +6,7 @@ Other engineers' demo data (incubator, events) relies on these slugs; keep them 
 from datetime import date
 from decimal import Decimal
 
-from cms.demo_images import demo_image
+from cms.demo.images import demo_image
 from cms.models import ScreenPage, Team, TeamIndexPage, Township
 
 # The seven featured teams that take turns on duty at the station (值班制), in duty order.

@@ -11,7 +11,6 @@ from datetime import date, time, timedelta
 from django.utils import timezone
 
 from cms.models import Team
-from cms.plugins import register_demo_content
 from events import duty
 from events.models import (
     ActivityCategory,
@@ -357,7 +356,6 @@ def _add_activity(board, today: date, categories, teams, rooms, spec, **extra) -
     return page
 
 
-@register_demo_content
 def load_activity_demo(home, stdout) -> None:
     """The board, categories, a month of activities (recurring, cancelled, all-day included) and the duty rota."""
     today = timezone.localdate()

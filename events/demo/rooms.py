@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cms.models import Team
-from cms.plugins import register_demo_content
 from events.booking import BookingRequest, RoomUnavailable, request_booking
 from events.models import BookingStatus, ClosedPeriod, FunctionRoom, OpeningHours, RoomEquipment
 
@@ -35,7 +34,6 @@ WEEK_PLAN = [
 FALLBACK_ORGANISERS = ["博罗县志愿服务联合会", "罗阳街道志愿服务队", "博罗县青年志愿者协会", "博闻公益书吧"]
 
 
-@register_demo_content
 def load_room_demo(home_page, stdout) -> None:
     if FunctionRoom.objects.filter(slug=ROOM_SLUG).exists():
         return
