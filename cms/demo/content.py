@@ -1,6 +1,293 @@
-"""The Chinese text of the showroom's demo content (from DOMAIN.md and the 2016 report on the station)."""
+"""The Chinese texts and tables of the core's demo content (from DOMAIN.md and the 2016 report on the station).
+
+Data only, read by the loaders of this package. Images are named by title and drawn by ``cms.demo.images``; the role
+models are invented for the demo. Other plugins' demo data relies on the team slugs: keep them stable.
+"""
 
 from datetime import date
+
+SITE_NAME = "博罗志愿服务总站"
+ADMIN = {"username": "admin", "email": "admin@example.com", "first_name": "管理员"}
+
+# Townships and sub-districts of Boluo county with approximate centre points.
+TOWNSHIPS = [
+    {"name": "罗阳街道", "slug": "luoyang", "latitude": "23.173000", "longitude": "114.289000"},
+    {"name": "龙溪街道", "slug": "longxi", "latitude": "23.087000", "longitude": "114.092000"},
+    {"name": "石湾镇", "slug": "shiwan", "latitude": "23.130000", "longitude": "113.998000"},
+    {"name": "园洲镇", "slug": "yuanzhou", "latitude": "23.116000", "longitude": "113.967000"},
+    {"name": "福田镇", "slug": "futian", "latitude": "23.265000", "longitude": "114.199000"},
+    {"name": "长宁镇", "slug": "changning", "latitude": "23.377000", "longitude": "114.196000"},
+    {"name": "湖镇镇", "slug": "huzhen", "latitude": "23.240000", "longitude": "114.338000"},
+    {"name": "龙华镇", "slug": "longhua", "latitude": "23.206000", "longitude": "114.215000"},
+    {"name": "柏塘镇", "slug": "baitang", "latitude": "23.394000", "longitude": "114.413000"},
+    {"name": "杨村镇", "slug": "yangcun", "latitude": "23.452000", "longitude": "114.446000"},
+    {"name": "麻陂镇", "slug": "mabei", "latitude": "23.495000", "longitude": "114.309000"},
+    {"name": "公庄镇", "slug": "gongzhuang", "latitude": "23.623000", "longitude": "114.402000"},
+    {"name": "泰美镇", "slug": "taimei", "latitude": "23.211000", "longitude": "114.133000"},
+]
+
+HOME_PAGE = {
+    "title": SITE_NAME,
+    "slug": "station",
+    "hero_title": SITE_NAME,
+    "hero_intro": "<p>志愿服务,从身边开始。总站于2015年12月14日启用,"
+    "为全县志愿者和志愿服务组织提供展示、孵化、培训与交流的平台。</p>",
+    "seo_title": SITE_NAME,
+    "search_description": "博罗县志愿服务总站:志愿团队、志愿活动、功能室预约与组织孵化。",
+}
+
+# The seven featured teams that take turns on duty at the station (值班制), in duty order.
+DUTY_TEAMS = [
+    {
+        "slug": "hongmian",
+        "name": "博罗县红棉志愿服务队",
+        "township": "luoyang",
+        "speciality": "助老助残",
+        "uniform_colour": "#C8102E",
+        "founded_on": date(2011, 3, 5),
+        "member_count": 168,
+        "latitude": "23.174800",
+        "longitude": "114.287200",
+        "contact_name": "陈丽萍",
+        "address": "罗阳街道北门路18号",
+        "summary": "红棉志愿服务队长期结对县城孤寡老人和残障人士,开展上门探访、代购代办和节日慰问。",
+    },
+    {
+        "slug": "lantian",
+        "name": "博罗县蓝天应急救援志愿服务队",
+        "township": "luoyang",
+        "speciality": "应急救援",
+        "uniform_colour": "#1F4E9E",
+        "founded_on": date(2013, 7, 20),
+        "member_count": 96,
+        "latitude": "23.168200",
+        "longitude": "114.294500",
+        "contact_name": "刘志强",
+        "address": "罗阳街道城南路66号",
+        "summary": "蓝天应急救援队承担防汛抢险、山地搜救和急救培训,常年在总站开展应急知识普及。",
+    },
+    {
+        "slug": "bowen-shuxiang",
+        "name": "博罗县博闻书香志愿服务队",
+        "township": "luoyang",
+        "speciality": "阅读推广",
+        "uniform_colour": "#6A1B9A",
+        "founded_on": date(2015, 4, 23),
+        "member_count": 72,
+        "latitude": "23.179600",
+        "longitude": "114.281900",
+        "contact_name": "黄晓琳",
+        "address": "罗阳街道商业街博闻公益书吧",
+        "summary": "书香志愿服务队运营博闻公益书吧,组织亲子共读、图书漂流和社区读书会。",
+    },
+    {
+        "slug": "jiaotong-quandao",
+        "name": "博罗县文明交通劝导志愿服务队",
+        "township": "luoyang",
+        "speciality": "文明交通",
+        "uniform_colour": "#F2B705",
+        "founded_on": date(2012, 9, 1),
+        "member_count": 210,
+        "latitude": "23.171300",
+        "longitude": "114.296800",
+        "contact_name": "张伟明",
+        "address": "罗阳街道罗阳一路与观背路交界",
+        "summary": "在县城主要路口开展文明交通劝导,上下学高峰护送学生过马路。",
+    },
+    {
+        "slug": "luofushan-lvse",
+        "name": "罗浮山绿色环保志愿服务队",
+        "township": "changning",
+        "speciality": "生态环保",
+        "uniform_colour": "#2E7D32",
+        "founded_on": date(2010, 6, 5),
+        "member_count": 134,
+        "latitude": "23.377800",
+        "longitude": "114.193600",
+        "contact_name": "李国华",
+        "address": "长宁镇罗浮山景区游客中心",
+        "summary": "守护罗浮山的绿水青山:登山拾废、垃圾分类宣传和护林防火巡查。",
+    },
+    {
+        "slug": "shiwan-qingnian",
+        "name": "石湾镇青年志愿服务队",
+        "township": "shiwan",
+        "speciality": "社区服务",
+        "uniform_colour": "#EF6C00",
+        "founded_on": date(2014, 5, 4),
+        "member_count": 88,
+        "latitude": "23.131500",
+        "longitude": "113.996100",
+        "contact_name": "罗嘉豪",
+        "address": "石湾镇永石大道团委青年之家",
+        "summary": "青年志愿者走进社区和工业园区,为外来务工人员子女开展四点半课堂。",
+    },
+    {
+        "slug": "yuanzhou-jinguo",
+        "name": "园洲镇巾帼志愿服务队",
+        "township": "yuanzhou",
+        "speciality": "妇女儿童关爱",
+        "uniform_colour": "#D81B60",
+        "founded_on": date(2013, 3, 8),
+        "member_count": 65,
+        "latitude": "23.117200",
+        "longitude": "113.965400",
+        "contact_name": "钟美玲",
+        "address": "园洲镇妇女儿童活动中心",
+        "summary": "巾帼志愿者关爱留守儿童和困境妇女,开展家庭教育讲座和心理疏导。",
+    },
+]
+# Other listed teams (not on the duty rota); ``status`` is a ``Team.Status`` value.
+OTHER_TEAMS = [
+    {
+        "slug": "longxi-aixin",
+        "name": "龙溪街道爱心义工队",
+        "township": "longxi",
+        "speciality": "社区服务",
+        "founded_on": date(2016, 1, 10),
+        "member_count": 45,
+        "latitude": "23.088100",
+        "longitude": "114.090300",
+        "status": "active",
+        "summary": "在龙溪各社区开展义剪、家电义修和邻里互助。",
+    },
+    {
+        "slug": "futian-xiangcun",
+        "name": "福田镇乡村振兴志愿服务队",
+        "township": "futian",
+        "speciality": "乡村振兴",
+        "founded_on": date(2018, 10, 17),
+        "member_count": 38,
+        "latitude": "23.266200",
+        "longitude": "114.201100",
+        "status": "active",
+        "summary": "助力农产品直播带货和美丽乡村建设。",
+    },
+    {
+        "slug": "huzhen-liushou",
+        "name": "湖镇镇关爱留守儿童志愿服务队",
+        "township": "huzhen",
+        "speciality": "助学",
+        "founded_on": date(2015, 6, 1),
+        "member_count": 52,
+        "latitude": "23.241300",
+        "longitude": "114.336200",
+        "status": "active",
+        "summary": "周末陪伴留守儿童学习和游戏,组织暑期夏令营。",
+    },
+    {
+        "slug": "longhua-yiliao",
+        "name": "龙华镇医疗健康志愿服务队",
+        "township": "longhua",
+        "speciality": "医疗健康",
+        "founded_on": date(2014, 11, 9),
+        "member_count": 41,
+        "latitude": "23.205100",
+        "longitude": "114.216900",
+        "status": "active",
+        "summary": "镇卫生院医护人员组成,定期下村义诊和健康讲座。",
+    },
+    {
+        "slug": "baitang-chaxiang",
+        "name": "柏塘镇茶乡文化志愿服务队",
+        "township": "baitang",
+        "speciality": "文化传承",
+        "founded_on": date(2017, 4, 15),
+        "member_count": 29,
+        "latitude": "23.395200",
+        "longitude": "114.411800",
+        "status": "active",
+        "summary": "传承柏塘山茶文化,开展非遗展演和文化进村活动。",
+    },
+    {
+        "slug": "xiaolanqiu",
+        "name": "“小篮球、大梦想”助学志愿服务队",
+        "township": "luoyang",
+        "speciality": "助学",
+        "founded_on": date(2015, 9, 10),
+        "member_count": 36,
+        "latitude": "23.183900",
+        "longitude": "114.300200",
+        "status": "active",
+        "summary": "为山区学校捐赠篮球器材并开展篮球公益训练营。",
+    },
+    {
+        "slug": "yangcun-huhe",
+        "name": "杨村镇护河志愿服务队",
+        "township": "yangcun",
+        "speciality": "生态环保",
+        "founded_on": date(2019, 3, 22),
+        "member_count": 24,
+        "latitude": "23.451100",
+        "longitude": "114.447700",
+        "status": "inactive",
+        "summary": "巡护东江支流,清理河道垃圾。",
+    },
+    {
+        "slug": "taimei-linli",
+        "name": "泰美镇邻里守望志愿服务队",
+        "township": "taimei",
+        "speciality": "社区服务",
+        "founded_on": date(2026, 5, 1),
+        "member_count": 12,
+        "latitude": "23.212300",
+        "longitude": "114.134100",
+        "status": "incubating",
+        "summary": "新成立的志愿服务组织,正在总站志愿客厅接受孵化指导。",
+    },
+]
+
+TEAM_INDEX_PAGE = {
+    "title": "志愿团队",
+    "slug": "teams",
+    "show_in_menus": True,
+    "intro": "<p>博罗县共有各类志愿服务组织927个。这里收录在总站登记的志愿服务队伍,"
+    "其中7支特色队伍每天轮流到总站值班。按镇街或服务领域找到身边的队伍,加入他们。</p>",
+    "map_intro": "<p>打造“10分钟志愿服务圈”:选择您所在的镇街或使用您的位置,"
+    "看看步行或骑行10分钟内有哪些志愿服务队伍。</p>",
+    "search_description": "博罗县志愿服务队伍名录、分布图和附近的队伍。",
+}
+
+SCREEN_PAGE = {"title": "总站大屏", "slug": "screen", "refresh_minutes": 5}
+# The welcome poster, shown as the second slide.
+SCREEN_POSTER = {
+    "title": "总站大屏:欢迎海报",
+    "text": "欢迎来到博罗志愿服务总站",
+    "subtitle": "志愿服务,从身边开始",
+    "colour": "#9B0C23",
+    "size": (1920, 1080),
+}
+SCREEN_POSTER_SLIDE = {"caption": "总站位于罗阳街道,每天开放", "duration": 8}
+
+SCREEN_SLIDES = [
+    ("notice", {"heading": "奉献、友爱、互助、进步", "text": "弘扬志愿服务精神 · 仁爱博罗、文明之城", "duration": 10}),
+    ("duty_teams", {"heading": "每日值班的7支特色志愿服务队伍", "duration": 15}),
+    (
+        "notice",
+        {
+            "heading": "5.5万名志愿者 · 927个组织",
+            "text": "截至2016年5月底,博罗县实名注册志愿者5.5万余人,志愿服务项目累计1361个",
+            "duration": 12,
+        },
+    ),
+    ("panels", {"heading": "近期活动与今日值班", "duration": 20}),
+    (
+        "notice",
+        {
+            "heading": "总站便民服务",
+            "text": "免费茶水 · 手机应急充电 · 图书阅览 · 资源对接 · 志愿服务咨询 · “志愿云”注册指导",
+            "duration": 12,
+        },
+    ),
+    (
+        "notice",
+        {
+            "heading": "10分钟志愿服务圈",
+            "text": "扫码或登录“惠州志愿服务网”,找到身边的志愿服务队伍",
+            "duration": 10,
+        },
+    ),
+]
 
 PREFACE = (
     "<p>志愿服务是培育和践行社会主义核心价值观的有力抓手,是现代社会进步和城市精神文明创建的有效途径。"
@@ -410,3 +697,68 @@ NEWS = [
         "body": ["<p>2015年12月14日,博罗志愿服务总站落成启动。</p>"],
     },
 ]
+
+# The showroom's index pages and what the home page shows of it.
+HALL_PAGE = {
+    "title": "展示厅",
+    "slug": "hall",
+    "show_in_menus": True,
+    "intro": "<p>总站展示厅由十二个部分构成,图文并茂地展示博罗县广大志愿者的服务足迹和风采。</p>",
+    "search_description": "博罗志愿服务总站展示厅:前言、组织架构、章程、团队分布图、志愿榜样、重点项目、志愿者风采等十二个部分。",
+}
+HALL_COVER = {"title": "展示厅封面", "text": "志愿服务展示厅", "subtitle": "博罗志愿服务总站"}
+SHORT_TITLES = {  # what fits on a section's cover card
+    "federation-structure": "组织架构",
+    "federation-charter": "联合会章程",
+    "team-map": "团队分布图",
+    "core-values": "核心价值观",
+}
+FEATURED_SECTIONS = ["preface", "role-models", "key-projects", "volunteers-in-action"]
+
+PROJECT_INDEX_PAGE = {
+    "title": "公益项目",
+    "slug": "projects",
+    "show_in_menus": True,
+    "intro": "<p>总站分批启动公益项目,把总站建成博罗公益项目的宣传阵地。</p>",
+    "search_description": "博罗志愿服务总站分批启动的公益项目:志愿服务亭、博闻公益书吧、“小篮球、大梦想”助学项目等。",
+}
+BATCH_LABELS = {1: "第一批公益项目", 2: "第二批公益项目"}
+
+NEWS_INDEX_PAGE = {
+    "title": "志愿服务动态",
+    "slug": "news",
+    "show_in_menus": True,
+    "intro": "<p>总站和各志愿服务组织的最新动态。</p>",
+    "search_description": "博罗志愿服务总站新闻:志愿服务动态、公益项目进展和活动回顾。",
+}
+# News goes through this workflow: approval by the Moderators group before it is published.
+NEWS_WORKFLOW = {"name": "新闻审核", "task": "宣传负责人审核", "group": "Moderators"}
+
+HOME_HERO_IMAGE = {
+    "title": "首页横幅",
+    "text": "",
+    "colour": "#9B0C23",
+    "size": (1600, 700),
+}  # the hero text goes on top
+HOME_FIGURES = [(55000, "+", "实名注册志愿者"), (927, "个", "志愿服务组织"), (1361, "个", "志愿服务项目")]
+HOME_FIGURES_NOTE = "数据截至2016年5月底"
+
+STATION_SETTINGS = {
+    "address": "博罗县罗阳街道博罗志愿服务总站(县城中心)",
+    "opening_hours": "每天 9:00–17:00,值班志愿者在岗",
+    "phone": "0752-6100000",
+    "wechat_account": "文明博罗",
+    "weibo_url": "https://weibo.com/",
+    "websites": [
+        ("link", {"title": "惠州文明网", "url": "http://hz.wenming.cn/"}),
+        ("link", {"title": "中国文明网", "url": "http://www.wenming.cn/"}),
+    ],
+    "footer_text": "<p>博罗志愿服务总站 · 博罗县志愿服务联合会 · 奉献、友爱、互助、进步</p>",
+}
+WECHAT_QR = {"title": "“文明博罗”公众号二维码", "url": "http://hz.wenming.cn/"}
+
+# Library titles of the images drawn for pages and role models (``{}``: the page's or the person's title); the cards of
+# the hall's sections say where they belong, those of news their month.
+IMAGE_TITLES = {"role_model": "榜样:{}", "project": "项目:{}", "section": "展示厅:{}", "news": "新闻:{}"}
+SECTION_CARD_SUBTITLE = "展示厅"
+NEWS_CARD_MONTH = "%Y年%m月"
