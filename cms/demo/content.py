@@ -6,6 +6,8 @@ models are invented for the demo. Other plugins' demo data relies on the team sl
 
 from datetime import date
 
+from cms import station_facts as facts
+
 SITE_NAME = "博罗志愿服务总站"
 ADMIN = {"username": "admin", "email": "admin@example.com", "first_name": "管理员"}
 
@@ -30,7 +32,7 @@ HOME_PAGE = {
     "title": SITE_NAME,
     "slug": "station",
     "hero_title": SITE_NAME,
-    "hero_intro": "<p>志愿服务,从身边开始。总站于2015年12月14日启用,"
+    "hero_intro": f"<p>志愿服务,从身边开始。总站于{facts.OPENED_ON_TEXT}启用,"
     "为全县志愿者和志愿服务组织提供展示、孵化、培训与交流的平台。</p>",
     "seo_title": SITE_NAME,
     "search_description": "博罗县志愿服务总站:志愿团队、志愿活动、功能室预约与组织孵化。",
@@ -241,8 +243,8 @@ TEAM_INDEX_PAGE = {
     "title": "志愿团队",
     "slug": "teams",
     "show_in_menus": True,
-    "intro": "<p>博罗县共有各类志愿服务组织927个。这里收录在总站登记的志愿服务队伍,"
-    "其中7支特色队伍每天轮流到总站值班。按镇街或服务领域找到身边的队伍,加入他们。</p>",
+    "intro": f"<p>博罗县共有各类志愿服务组织{facts.ORGANISATIONS}个。这里收录在总站登记的志愿服务队伍,"
+    f"其中{facts.FEATURED_TEAMS}支特色队伍每天轮流到总站值班。按镇街或服务领域找到身边的队伍,加入他们。</p>",
     "map_intro": "<p>打造“10分钟志愿服务圈”:选择您所在的镇街或使用您的位置,"
     "看看步行或骑行10分钟内有哪些志愿服务队伍。</p>",
     "search_description": "博罗县志愿服务队伍名录、分布图和附近的队伍。",
@@ -261,12 +263,12 @@ SCREEN_POSTER_SLIDE = {"caption": "总站位于罗阳街道,每天开放", "dura
 
 SCREEN_SLIDES = [
     ("notice", {"heading": "奉献、友爱、互助、进步", "text": "弘扬志愿服务精神 · 仁爱博罗、文明之城", "duration": 10}),
-    ("duty_teams", {"heading": "每日值班的7支特色志愿服务队伍", "duration": 15}),
+    ("duty_teams", {"heading": f"每日值班的{facts.FEATURED_TEAMS}支特色志愿服务队伍", "duration": 15}),
     (
         "notice",
         {
-            "heading": "5.5万名志愿者 · 927个组织",
-            "text": "截至2016年5月底,博罗县实名注册志愿者5.5万余人,志愿服务项目累计1361个",
+            "heading": f"{facts.VOLUNTEERS_TEXT}名志愿者 · {facts.ORGANISATIONS}个组织",
+            "text": f"{facts.FIGURES_NOTE},博罗县实名注册志愿者{facts.VOLUNTEERS_TEXT}余人,志愿服务项目累计{facts.PROJECTS}个",
             "duration": 12,
         },
     ),
@@ -301,28 +303,17 @@ HALL_SECTIONS = [
     (
         "preface",
         "前言",
-        "总站于2015年12月14日落成启动,总面积170平方米,是博罗县志愿服务的展示、孵化、培训与交流阵地。",
+        f"总站于{facts.OPENED_ON_TEXT}落成启动,总面积{facts.FLOOR_AREA_M2}平方米,是博罗县志愿服务的展示、孵化、培训与交流阵地。",
         [
             ("paragraph", PREFACE),
-            (
-                "figures",
-                {
-                    "heading": "博罗志愿服务",
-                    "figures": [
-                        {"value": "5.5万", "suffix": "+", "label": "实名注册志愿者"},
-                        {"value": "927", "suffix": "个", "label": "志愿服务组织"},
-                        {"value": "1361", "suffix": "个", "label": "志愿服务项目"},
-                    ],
-                    "note": "截至2016年5月底",
-                },
-            ),
+            ("figures", facts.figures_block_value()),
             (
                 "timeline",
                 {
                     "heading": "大事记",
                     "events": [
                         {
-                            "when": "2015年12月14日",
+                            "when": facts.OPENED_ON_TEXT,
                             "title": "博罗志愿服务总站落成启动",
                             "text": "内设展示厅、志愿客厅(三合一功能室)和博罗县志愿服务联合会办公室。",
                         },
@@ -332,9 +323,9 @@ HALL_SECTIONS = [
                             "text": "志愿服务总站、志愿服务亭、博闻公益书吧、“小篮球、大梦想”助学公益项目。",
                         },
                         {
-                            "when": "2016年5月",
-                            "title": "实名注册志愿者超过5.5万人",
-                            "text": "各类志愿服务组织927个,志愿服务项目累计1361个。",
+                            "when": facts.FIGURES_MONTH,
+                            "title": f"实名注册志愿者超过{facts.VOLUNTEERS_TEXT}人",
+                            "text": f"各类志愿服务组织{facts.ORGANISATIONS}个,志愿服务项目累计{facts.PROJECTS}个。",
                         },
                         {
                             "when": "2016年",
@@ -416,11 +407,11 @@ HALL_SECTIONS = [
     (
         "teams",
         "志愿团队",
-        "每天有来自7支特色志愿服务队伍的志愿者在总站轮流值班。",
+        f"每天有来自{facts.FEATURED_TEAMS}支特色志愿服务队伍的志愿者在总站轮流值班。",
         [
             (
                 "paragraph",
-                "<p>总站建立值班制,每天有来自博罗7支特色志愿服务队伍的志愿者轮流值班。值班志愿者穿着所在队伍的特色志愿服装,"
+                f"<p>总站建立值班制,每天有来自博罗{facts.FEATURED_TEAMS}支特色志愿服务队伍的志愿者轮流值班。值班志愿者穿着所在队伍的特色志愿服装,"
                 "为来访群众提供免费茶水、手机应急充电、图书阅览、资源对接、志愿服务信息咨询等便民服务,以及现场“志愿云”网上操作指导。</p>",
             ),
             ("link", {"text": "浏览全部志愿团队"}),
@@ -577,8 +568,8 @@ PROJECTS = [
         "short": "志愿服务总站",
         "batch": 1,
         "status": "running",
-        "launched_on": date(2015, 12, 14),
-        "summary": "170平方米的志愿服务阵地:展示厅、志愿客厅和联合会办公室,每天有特色队伍值班。",
+        "launched_on": facts.OPENED_ON,
+        "summary": f"{facts.FLOOR_AREA_M2}平方米的志愿服务阵地:展示厅、志愿客厅和联合会办公室,每天有特色队伍值班。",
         "body": "<p>总站内设志愿服务展示厅、志愿客厅(三合一功能室)、博罗县志愿服务联合会办公室,为市民提供一站式志愿服务。</p>",
     },
     {
@@ -587,7 +578,7 @@ PROJECTS = [
         "short": "志愿服务亭",
         "batch": 1,
         "status": "running",
-        "launched_on": date(2015, 12, 14),
+        "launched_on": facts.OPENED_ON,
         "summary": "设在街头的志愿服务亭,为市民提供咨询、指路和应急帮助。",
         "body": "<p>志愿服务亭把志愿服务送到市民身边,是“10分钟志愿服务圈”的重要节点。</p>",
     },
@@ -597,7 +588,7 @@ PROJECTS = [
         "short": "博闻公益书吧",
         "batch": 1,
         "status": "running",
-        "launched_on": date(2015, 12, 14),
+        "launched_on": facts.OPENED_ON,
         "summary": "免费开放的公益书吧,志愿者管理图书并组织阅读活动。",
         "body": "<p>博闻公益书吧由志愿者管理,市民可免费阅读、借还图书,周末举办亲子阅读活动。</p>",
     },
@@ -607,7 +598,7 @@ PROJECTS = [
         "short": "小篮球、大梦想",
         "batch": 1,
         "status": "running",
-        "launched_on": date(2015, 12, 14),
+        "launched_on": facts.OPENED_ON,
         "summary": "以篮球训练为纽带的助学公益项目,帮助农村孩子成长。",
         "body": "<p>志愿教练定期到乡村学校开展篮球训练,并为困难学生提供助学帮扶。</p>",
     },
@@ -651,7 +642,8 @@ NEWS = [
         "intro": "围绕“一网、一微、一云、一室、一校、一报、一卡、一站”,博罗县落成启动博罗志愿服务总站。",
         "body": [
             PREFACE,
-            "<p>截至2016年5月底,博罗县共有实名注册志愿者5.5万余人,各类志愿服务组织927个,志愿服务项目累计达1361个。</p>",
+            f"<p>{facts.FIGURES_NOTE},博罗县共有实名注册志愿者{facts.VOLUNTEERS_TEXT}余人,"
+            f"各类志愿服务组织{facts.ORGANISATIONS}个,志愿服务项目累计达{facts.PROJECTS}个。</p>",
         ],
     },
     {
@@ -684,17 +676,19 @@ NEWS = [
         "author": "博罗县志愿服务联合会",
         "tags": ["值班", "总站"],
         "intro": "免费茶水、手机应急充电、图书阅览、资源对接,值班志愿者还现场指导市民网上注册。",
-        "body": ["<p>总站每天有来自博罗7支特色志愿服务队伍的志愿者轮流值班,为来访群众提供便民服务。</p>"],
+        "body": [
+            f"<p>总站每天有来自博罗{facts.FEATURED_TEAMS}支特色志愿服务队伍的志愿者轮流值班,为来访群众提供便民服务。</p>"
+        ],
     },
     {
         "slug": "station-opens",
         "title": "博罗志愿服务总站落成启动",
         "short": "总站落成启动",
-        "date": date(2015, 12, 14),
+        "date": facts.OPENED_ON,
         "author": "博罗县文明办",
         "tags": ["总站"],
-        "intro": "总站总面积170平方米,内设展示厅、志愿客厅和博罗县志愿服务联合会办公室。",
-        "body": ["<p>2015年12月14日,博罗志愿服务总站落成启动。</p>"],
+        "intro": f"总站总面积{facts.FLOOR_AREA_M2}平方米,内设展示厅、志愿客厅和博罗县志愿服务联合会办公室。",
+        "body": [f"<p>{facts.OPENED_ON_TEXT},博罗志愿服务总站落成启动。</p>"],
     },
 ]
 
@@ -740,8 +734,8 @@ HOME_HERO_IMAGE = {
     "colour": "#9B0C23",
     "size": (1600, 700),
 }  # the hero text goes on top
-HOME_FIGURES = [(55000, "+", "实名注册志愿者"), (927, "个", "志愿服务组织"), (1361, "个", "志愿服务项目")]
-HOME_FIGURES_NOTE = "数据截至2016年5月底"
+HOME_FIGURES = facts.FIGURES
+HOME_FIGURES_NOTE = f"数据{facts.FIGURES_NOTE}"
 
 STATION_SETTINGS = {
     "address": "博罗县罗阳街道博罗志愿服务总站(县城中心)",
