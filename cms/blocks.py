@@ -12,7 +12,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from cms import plugins
+from cms import plugins, station_facts
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "hr", "document-link"]
 
@@ -134,15 +134,7 @@ class FiguresBlock(blocks.StructBlock):
         label = _("数字一览")
         description = _("几个醒目的关键数字")
         template = "components/blocks/figures.html"
-        preview_value = {
-            "heading": "博罗志愿服务",
-            "figures": [
-                {"value": "5.5万", "suffix": "+", "label": "实名注册志愿者"},
-                {"value": "927", "suffix": "个", "label": "志愿服务组织"},
-                {"value": "1361", "suffix": "个", "label": "志愿服务项目"},
-            ],
-            "note": "截至2016年5月底",
-        }
+        preview_value = station_facts.figures_block_value()
 
 
 class TimelineEventBlock(blocks.StructBlock):
@@ -163,8 +155,16 @@ class TimelineBlock(HeadedListMixin, blocks.StructBlock):
         preview_value = {
             "heading": "大事记",
             "events": [
-                {"when": "2015年12月14日", "title": "博罗志愿服务总站落成启动", "text": "总面积170平方米。"},
-                {"when": "2016年5月", "title": "实名注册志愿者超过5.5万人", "text": ""},
+                {
+                    "when": station_facts.OPENED_ON_TEXT,
+                    "title": "博罗志愿服务总站落成启动",
+                    "text": f"总面积{station_facts.FLOOR_AREA_M2}平方米。",
+                },
+                {
+                    "when": station_facts.FIGURES_MONTH,
+                    "title": f"实名注册志愿者超过{station_facts.VOLUNTEERS_TEXT}人",
+                    "text": "",
+                },
             ],
         }
 
@@ -312,7 +312,7 @@ class ArticleStreamBlock(blocks.StreamBlock):
         icon="pilcrow",
         template="components/blocks/paragraph.html",
         description=_("带格式的文字段落"),
-        preview_value="<p>总站每天有来自博罗7支特色志愿服务队伍的志愿者轮流值班。</p>",
+        preview_value=f"<p>总站每天有来自博罗{station_facts.FEATURED_TEAMS}支特色志愿服务队伍的志愿者轮流值班。</p>",
     )
     image = ImageWithCaptionBlock()
     gallery = GalleryBlock()

@@ -2,12 +2,15 @@
 
 The core never imports a plugin. A plugin registers what it adds through the functions below, from its
 ``wagtail_hooks.py`` (which Wagtail imports for every installed app), and its URLs are mounted under
-``/<plugin>/`` when it is listed in ``settings.CMS_PLUGINS``. Everything here is built on Wagtail's hooks registry,
-so a plugin can also use Wagtail's own hooks (admin menu items, viewsets, ...) directly.
+``/<plugin>/`` when it is listed in ``settings.CMS_PLUGINS``. Its demo content is registered from its ``demo``
+package instead, which only ``load_initial_data`` imports (``load_plugin_demo_modules``), so no web process loads it.
+Everything here is built on Wagtail's hooks registry, so a plugin can also use Wagtail's own hooks (admin menu items,
+viewsets, ...) directly.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
@@ -108,7 +111,11 @@ def api_routers() -> list[tuple[str, object]]:
 
 
 def register_demo_content(load: Callable) -> Callable:
-    """Decorator: ``load(home_page, stdout)`` adds a plugin's demo content; it must be idempotent."""
+    """Decorator: ``load(home_page, stdout)`` adds a plugin's demo content; it must be idempotent.
+
+    Call it from the plugin's ``demo`` package (not from ``wagtail_hooks.py``), so that demo code stays out of the
+    web processes; loaders run in the order they were registered.
+    """
     hooks.register(DEMO_CONTENT_HOOK, load)
     return load
 
@@ -130,6 +137,18 @@ def register_periodic_tasks(entries: dict[str, dict]) -> None:
         if name in schedule and schedule[name]["task"] != entry["task"]:
             raise ImproperlyConfigured(f"beat schedule entry {name!r} is already used by {schedule[name]['task']}")
     app.conf.beat_schedule = {**schedule, **entries}
+
+
+def load_plugin_demo_modules() -> list[str]:
+    """Import ``<plugin>.demo`` for every installed plugin that has one, so that it registers its demo content.
+
+    Only ``load_initial_data`` calls this. Returns the modules' names; Python imports each once per process, so the
+    loaders are registered once however often it is called.
+    """
+    modules = [f"{name}.demo" for name in installed_plugins() if find_spec(f"{name}.demo") is not None]
+    for module in modules:
+        import_module(module)
+    return modules
 
 
 def installed_plugins() -> list[str]:

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from cms.plugins import register_admin_dashboard_panel, register_api_router, register_statistics
-from events import demo_activities, demo_rooms, panels  # noqa: F401  (the home-page, screen and team-profile panels register on import)
+from events import panels  # noqa: F401  (the home-page, screen and team-profile panels register on import)
 from events.admin.activities import ActivityCategoryViewSet
 from events.api import router
 from events.figures import events_figures

@@ -1,4 +1,4 @@
-"""How the incubator plugs into the site: admin menu, listing and pages, dashboard and home-page panels, demo data."""
+"""How the incubator plugs into the site: admin menu, listing and pages, dashboard and home-page panels."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -8,13 +8,11 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
 from cms.plugins import (
     register_admin_dashboard_panel,
-    register_demo_content,
     register_home_page_panel,
     register_statistics,
 )
 from incubator.admin_panels import IncubationCallPanel, IncubatorDashboardPanel
 from incubator.admin_views import application_viewset, workflow_view
-from incubator.demo import load_demo_content
 from incubator.figures import incubation_figures
 
 
@@ -55,5 +53,4 @@ def incubator_dashboard_panel(request):
 
 
 register_home_page_panel(IncubationCallPanel)
-register_demo_content(load_demo_content)
 register_statistics(incubation_figures)

@@ -18,7 +18,7 @@ def _clear_cache():
 @pytest.fixture
 def home_page(db):
     """The demo site's home page, as load_initial_data builds it (without plugin demo content)."""
-    from cms.demo import ensure_home_page, ensure_townships
+    from cms.demo.site import ensure_home_page, ensure_townships
 
     ensure_wagtail_roots()
     ensure_townships()

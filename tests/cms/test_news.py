@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Workflow, WorkflowState
 
-from cms.demo_showroom import ensure_news_workflow
+from cms.demo.showroom import ensure_news_workflow
 from cms.tasks import publish_scheduled_pages
 
 from .showroom import heading_levels, make_news, make_news_index, skipped_levels

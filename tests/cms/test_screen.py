@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from cms.blocks import NoticeSlideBlock
-from cms.demo_teams import SCREEN_SLIDES, ensure_screen_page
+from cms.demo.teams import SCREEN_SLIDES, ensure_screen_page
 from cms.models import ScreenPage
 from cms.plugins import HOME_PAGE_PANELS_HOOK, HomePagePanel
 from tests.factories import TeamFactory

@@ -126,7 +126,7 @@ class TestDraftAndPublish:
         return data
 
     def test_save_draft_then_publish(self, admin_client, client, home_page):
-        from cms.demo_teams import ensure_team_index_page
+        from cms.demo.teams import ensure_team_index_page
 
         ensure_team_index_page(home_page)
         response = admin_client.post(f"{TEAMS_URL}add/", self.form_data())

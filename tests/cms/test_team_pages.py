@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail_factories import ImageFactory
 
-from cms.demo_teams import ensure_team_index_page
+from cms.demo.teams import ensure_team_index_page
 from cms.models import Team, TeamIndexPage, Township
 from tests.factories import TeamFactory
 
@@ -303,7 +303,7 @@ class TestNearTeamsApi:
 
 
 def test_sitemap_lists_team_profiles_and_not_the_screen(client, team_index):
-    from cms.demo_teams import ensure_screen_page
+    from cms.demo.teams import ensure_screen_page
 
     ensure_screen_page(team_index.get_parent().specific)
     TeamFactory(slug="in-sitemap")

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 
-from cms.demo_teams import ensure_team_index_page
+from cms.demo.teams import ensure_team_index_page
 
 PLUGINS = ("incubator", "events")
 HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
-from cms.demo import ensure_home_page, ensure_townships
+from cms.demo.site import ensure_home_page, ensure_townships
 from cms.models import Team
 from incubator.models import Application, IncubatorSettings
 from incubator.workflow import MENTORS_GROUP, State
@@ -28,7 +28,7 @@ def station(transactional_db):
     ensure_townships()
     home = ensure_home_page()
     try:  # the showroom's team directory, when the core has it, so the published team has a public page
-        from cms.demo_teams import ensure_team_index_page
+        from cms.demo.teams import ensure_team_index_page
     except ImportError:
         pass
     else:

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from cms.demo import ensure_home_page, ensure_townships
-from cms.demo_showroom import ensure_showroom
+from cms.demo.showroom import ensure_showroom
+from cms.demo.site import ensure_home_page, ensure_townships
 from tests.factories import ensure_wagtail_roots
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from cms.demo import ensure_home_page, ensure_townships
-from cms.demo_teams import ensure_screen_page, ensure_teams
+from cms.demo.site import ensure_home_page, ensure_townships
+from cms.demo.teams import ensure_screen_page, ensure_teams
 from tests.factories import ensure_wagtail_roots
 
 

@@ -2,7 +2,7 @@
 
 from datetime import time
 
-from cms.demo_teams import ensure_team_index_page
+from cms.demo.teams import ensure_team_index_page
 from tests.events.activities_fixtures import add_activity
 from tests.factories import TeamFactory
 

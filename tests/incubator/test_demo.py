@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 
 from cms.models import Team
-from incubator.demo import load_demo_content
+from incubator.demo.applications import load_demo_content
 from incubator.models import Application, ApplicationEvent, Grant, MentoringSession
 from incubator.workflow import State
 

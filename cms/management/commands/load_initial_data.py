@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cms.demo import load_demo_content
+from cms.demo.site import load_demo_content
 
 
 class Command(BaseCommand):

@@ -4,38 +4,30 @@ Idempotent: when the room exists nothing is touched, so a second ``load_initial_
 Bookings go through ``events.bookings.rules`` like any other (as of a few days before each one), without mail.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cms.models import Team
-from cms.plugins import register_demo_content
 from events.bookings.rules import BookingRequest, RoomUnavailable, request_booking
+from events.demo.content import (
+    BOOKING_CONTACT,
+    BOOKING_CONTACT_NAMES,
+    EQUIPMENT,
+    EVENING,
+    FALLBACK_ORGANISERS,
+    MAINTENANCE_CLOSURE,
+    NEW_YEAR_CLOSURE,
+    ROOM,
+    ROOM_SLUG,
+    SATURDAY_HOURS,
+    WEEK_PLAN,
+    WEEKDAY_HOURS,
+)
 from events.models import BookingStatus, ClosedPeriod, FunctionRoom, OpeningHours, RoomEquipment
 
-ROOM_SLUG = "living-room"
-WEEKDAY_HOURS = [(time(8, 30), time(12)), (time(14), time(17, 30))]
-EVENING = (time(19), time(21))
-SATURDAY_HOURS = [(time(9), time(12)), (time(14), time(17))]
 
-# (weekday, start, end, purpose, title) — the room's usual week.
-WEEK_PLAN = [
-    (0, time(9), time(11), "training", "志愿服务通用知识培训"),
-    (1, time(14, 30), time(16, 30), "incubation", "新组织孵化辅导:队伍建设"),
-    (1, time(19), time(20, 30), "training", "新志愿者岗前培训"),
-    (2, time(9, 30), time(11, 30), "exchange", "志愿团队负责人交流会"),
-    (2, time(14, 30), time(16, 30), "incubation", "新组织孵化辅导:项目策划"),
-    (3, time(15), time(17), "training", "应急救护知识培训"),
-    (3, time(19), time(21), "exchange", "“小篮球、大梦想”项目志愿者分享会"),
-    (4, time(9), time(11, 30), "incubation", "公益项目资金申报辅导"),
-    (5, time(9, 30), time(11, 30), "exchange", "志愿服务经验交流会"),
-    (5, time(14, 30), time(16, 30), "training", "博闻公益书吧志愿者培训"),
-]
-FALLBACK_ORGANISERS = ["博罗县志愿服务联合会", "罗阳街道志愿服务队", "博罗县青年志愿者协会", "博闻公益书吧"]
-
-
-@register_demo_content
 def load_room_demo(home_page, stdout) -> None:
     if FunctionRoom.objects.filter(slug=ROOM_SLUG).exists():
         return
@@ -45,23 +37,9 @@ def load_room_demo(home_page, stdout) -> None:
 
 
 def create_room() -> FunctionRoom:
-    room = FunctionRoom.objects.create(
-        name="志愿客厅(三合一功能室)",
-        slug=ROOM_SLUG,
-        location="博罗志愿服务总站",
-        description="集孵化、培训、交流于一体的三合一功能室,配有投影仪和红外技术电子白板,"
-        "供志愿服务组织开展队伍建设、项目策划、志愿者培训和经验交流。",
-        capacity=40,
-        buffer_minutes=15,
-        min_duration_minutes=30,
-        max_duration_minutes=240,
-        min_notice_hours=24,
-        horizon_days=60,
-        request_expiry_hours=48,
-    )
-    RoomEquipment.objects.create(room=room, name="投影仪", slug="projector", sort_order=0)
-    RoomEquipment.objects.create(room=room, name="红外技术电子白板", slug="whiteboard", sort_order=1)
-    RoomEquipment.objects.create(room=room, name="无线话筒", slug="microphone", sort_order=2)
+    room = FunctionRoom.objects.create(slug=ROOM_SLUG, **ROOM)
+    for order, (name, slug) in enumerate(EQUIPMENT):
+        RoomEquipment.objects.create(room=room, name=name, slug=slug, sort_order=order)
     for weekday in range(5):
         hours = WEEKDAY_HOURS + ([EVENING] if weekday in (1, 3) else [])
         for opens, closes in hours:
@@ -71,10 +49,10 @@ def create_room() -> FunctionRoom:
     today = timezone.localdate()
     new_year = date(today.year + 1, 1, 1)
     ClosedPeriod.objects.create(
-        room=room, start_date=new_year, end_date=new_year + timedelta(days=2), reason="元旦假期"
+        room=room, start_date=new_year, end_date=new_year + timedelta(days=2), reason=NEW_YEAR_CLOSURE
     )
     maintenance = today + timedelta(days=(3 - today.weekday()) % 7 + 14)  # a Thursday two weeks on
-    ClosedPeriod.objects.create(room=room, start_date=maintenance, end_date=maintenance, reason="设备年度检修")
+    ClosedPeriod.objects.create(room=room, start_date=maintenance, end_date=maintenance, reason=MAINTENANCE_CLOSURE)
     return room
 
 
@@ -105,9 +83,8 @@ def book_a_month(room: FunctionRoom, today: date) -> int:
                 title=title,
                 team=team,
                 organiser_name=organiser,
-                contact_name="刘晓云" if n % 2 else "陈志明",
-                contact_phone="0752-6123456",
-                contact_email="demo-booking@example.com",
+                contact_name=BOOKING_CONTACT_NAMES[n % 2],
+                **BOOKING_CONTACT,
                 attendees=12 + (n * 7) % 28,
                 equipment=list(room.equipment.all()[: 1 + n % 2]),
             )

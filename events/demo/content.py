@@ -1,28 +1,61 @@
-"""Demo content of the activity board with a month of activities around today, and the duty rota.
+"""The Chinese texts and tables of the events plugin's demo content: the function room, its usual week, the
+activity board's categories and activities, and the fallback duty teams. Data only, read by the loaders of this package.
 
-Idempotent: pages are found by slug and left alone once they exist; the rota generator changes nothing on a second
-run. Dates are relative to the day of the first run.
+Days are offsets from the day of the first run; team slugs are those of the core's demo teams.
 """
 
-from __future__ import annotations
+from datetime import time
 
-from datetime import date, time, timedelta
+# The station's 志愿客厅 (三合一功能室).
+ROOM_SLUG = "living-room"
+WEEKDAY_HOURS = [(time(8, 30), time(12)), (time(14), time(17, 30))]
+EVENING = (time(19), time(21))
+SATURDAY_HOURS = [(time(9), time(12)), (time(14), time(17))]
 
-from django.utils import timezone
+# (weekday, start, end, purpose, title) — the room's usual week.
+WEEK_PLAN = [
+    (0, time(9), time(11), "training", "志愿服务通用知识培训"),
+    (1, time(14, 30), time(16, 30), "incubation", "新组织孵化辅导:队伍建设"),
+    (1, time(19), time(20, 30), "training", "新志愿者岗前培训"),
+    (2, time(9, 30), time(11, 30), "exchange", "志愿团队负责人交流会"),
+    (2, time(14, 30), time(16, 30), "incubation", "新组织孵化辅导:项目策划"),
+    (3, time(15), time(17), "training", "应急救护知识培训"),
+    (3, time(19), time(21), "exchange", "“小篮球、大梦想”项目志愿者分享会"),
+    (4, time(9), time(11, 30), "incubation", "公益项目资金申报辅导"),
+    (5, time(9, 30), time(11, 30), "exchange", "志愿服务经验交流会"),
+    (5, time(14, 30), time(16, 30), "training", "博闻公益书吧志愿者培训"),
+]
+# Who books the room when there are no demo teams to book it.
+FALLBACK_ORGANISERS = ["博罗县志愿服务联合会", "罗阳街道志愿服务队", "博罗县青年志愿者协会", "博闻公益书吧"]
+ROOM = {
+    "name": "志愿客厅(三合一功能室)",
+    "location": "博罗志愿服务总站",
+    "description": "集孵化、培训、交流于一体的三合一功能室,配有投影仪和红外技术电子白板,"
+    "供志愿服务组织开展队伍建设、项目策划、志愿者培训和经验交流。",
+    "capacity": 40,
+    "buffer_minutes": 15,
+    "min_duration_minutes": 30,
+    "max_duration_minutes": 240,
+    "min_notice_hours": 24,
+    "horizon_days": 60,
+    "request_expiry_hours": 48,
+}
+EQUIPMENT = [("投影仪", "projector"), ("红外技术电子白板", "whiteboard"), ("无线话筒", "microphone")]
+NEW_YEAR_CLOSURE = "元旦假期"
+MAINTENANCE_CLOSURE = "设备年度检修"
+# The contact on every demo booking (the two names take turns).
+BOOKING_CONTACT = {"contact_phone": "0752-6123456", "contact_email": "demo-booking@example.com"}
+BOOKING_CONTACT_NAMES = ["陈志明", "刘晓云"]
 
-from cms.models import Team
-from cms.plugins import register_demo_content
-from events.duty import rota as duty
-from events.models import (
-    ActivityCategory,
-    ActivityIndexPage,
-    ActivityPage,
-    ActivityStatus,
-    FunctionRoom,
-    OccurrenceChange,
-    Recurrence,
-)
-from events.models.activities import CITY_PLATFORM_URL
+# The activity board.
+BOARD_PAGE = {
+    "title": "活动资讯",
+    "slug": "activities",
+    "intro": "<p>每月公布全县各志愿服务组织即将开展的活动,市民可以提前安排参加或接受服务。报名请通过市志愿服务平台。</p>",
+    "search_description": "博罗县志愿服务组织每月活动资讯、值班安排与日历订阅。",
+}
+SIGNUP_TEXT = "在市志愿服务平台(志愿云)搜索活动名称报名,或到总站值班台现场登记。"
+BODY = "<p>{summary}</p><p>请穿着志愿者服装,提前十分钟到达集合地点签到。</p>"
 
 CATEGORIES = [
     ("助老", "zhulao", "#C8102E"),
@@ -290,141 +323,37 @@ ACTIVITIES = [
     ),
 ]
 
+# One activity is cancelled, with a note for the board.
+CANCELLED_ACTIVITY = (
+    "huanbao-jiangzuo",
+    "垃圾分类知识讲座",
+    "huanbao",
+    "luofushan-lvse",
+    4,
+    "10:00",
+    "11:30",
+    "",
+    30,
+    "讲解垃圾分类标准,现场互动答题。",
+)
+CANCELLED_NOTE = "因台风预警取消,另行通知。"
 
-def ensure_categories() -> dict[str, ActivityCategory]:
-    for order, (name, slug, colour) in enumerate(CATEGORIES):
-        ActivityCategory.objects.get_or_create(
-            slug=slug, defaults={"name": name, "colour": colour, "sort_order": order}
-        )
-    return {category.slug: category for category in ActivityCategory.objects.all()}
+# A weekly series from the Wednesday two weeks ago, for ten weeks (its offset is set by the loader);
+# one occurrence skipped, one moved.
+WEEKLY_ACTIVITY = (
+    "zhangzhe-fantang",
+    "长者饭堂助餐服务",
+    "zhulao",
+    "hongmian",
+    None,
+    "10:30",
+    "12:30",
+    "罗阳街道长者饭堂",
+    8,
+    "每周三为社区长者分餐、送餐上门,陪老人聊天。",
+)
+WEEKLY_SKIPPED_NOTE = "长者饭堂检修暂停一次"
+WEEKLY_MOVED_NOTE = "本周改到周四"
 
-
-def ensure_board(home) -> ActivityIndexPage:
-    board = ActivityIndexPage.objects.child_of(home).first()
-    if board is None:
-        board = home.add_child(
-            instance=ActivityIndexPage(
-                title="活动资讯",
-                slug="activities",
-                intro="<p>每月公布全县各志愿服务组织即将开展的活动,市民可以提前安排参加或接受服务。"
-                "报名请通过市志愿服务平台。</p>",
-                search_description="博罗县志愿服务组织每月活动资讯、值班安排与日历订阅。",
-            )
-        )
-        board.save_revision().publish()
-    return board
-
-
-def ensure_duty_teams() -> None:
-    """B's core demo adds the seven featured duty teams; on a database without them, add a minimal rota."""
-    if Team.objects.filter(on_duty_rota=True).exists():
-        return
-    for order, (slug, name) in enumerate(
-        [("hongmian", "博罗县红棉志愿服务队"), ("lantian", "博罗县蓝天应急救援志愿服务队")], 1
-    ):
-        Team.objects.get_or_create(
-            slug=slug, defaults={"name": name, "on_duty_rota": True, "duty_order": order, "live": True}
-        )
-
-
-def _clock(value: str | None) -> time | None:
-    return time.fromisoformat(value) if value else None
-
-
-def _add_activity(board, today: date, categories, teams, rooms, spec, **extra) -> ActivityPage | None:
-    slug, title, category, team, offset, start, end, place, volunteers, summary = spec
-    if ActivityPage.objects.filter(slug=slug).exists():
-        return None
-    page = ActivityPage(
-        title=title,
-        slug=slug,
-        start_date=today + timedelta(days=offset),
-        start_time=_clock(start),
-        end_time=_clock(end),
-        location=place,
-        room=rooms[0] if not place and rooms else None,
-        category=categories.get(category),
-        team=teams.get(team) or next(iter(teams.values()), None),
-        summary=summary,
-        volunteers_wanted=volunteers,
-        signup_text="在市志愿服务平台(志愿云)搜索活动名称报名,或到总站值班台现场登记。",
-        signup_url=CITY_PLATFORM_URL,
-        body=f"<p>{summary}</p><p>请穿着志愿者服装,提前十分钟到达集合地点签到。</p>",
-        **extra,
-    )
-    board.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-@register_demo_content
-def load_activity_demo(home, stdout) -> None:
-    """The board, categories, a month of activities (recurring, cancelled, all-day included) and the duty rota."""
-    today = timezone.localdate()
-    categories = ensure_categories()
-    board = ensure_board(home)
-    ensure_duty_teams()
-    teams = {team.slug: team for team in Team.objects.filter(live=True)}
-    rooms = list(FunctionRoom.objects.filter(is_active=True)[:1])
-    created = sum(_add_activity(board, today, categories, teams, rooms, spec) is not None for spec in ACTIVITIES)
-    cancelled = _add_activity(
-        board,
-        today,
-        categories,
-        teams,
-        rooms,
-        (
-            "huanbao-jiangzuo",
-            "垃圾分类知识讲座",
-            "huanbao",
-            "luofushan-lvse",
-            4,
-            "10:00",
-            "11:30",
-            "",
-            30,
-            "讲解垃圾分类标准,现场互动答题。",
-        ),
-        status=ActivityStatus.CANCELLED,
-        status_note="因台风预警取消,另行通知。",
-    )
-    first_wednesday = today - timedelta(days=(today.weekday() - 2) % 7) - timedelta(days=14)
-    series = _add_activity(
-        board,
-        today,
-        categories,
-        teams,
-        rooms,
-        (
-            "zhangzhe-fantang",
-            "长者饭堂助餐服务",
-            "zhulao",
-            "hongmian",
-            (first_wednesday - today).days,
-            "10:30",
-            "12:30",
-            "罗阳街道长者饭堂",
-            8,
-            "每周三为社区长者分餐、送餐上门,陪老人聊天。",
-        ),
-        recurrence=Recurrence.WEEKLY,
-        recurrence_until=first_wednesday + timedelta(weeks=9),
-    )
-    if series is not None:
-        series.occurrence_changes.add(
-            OccurrenceChange(
-                original_date=first_wednesday + timedelta(weeks=3),
-                action=OccurrenceChange.Action.SKIP,
-                note="长者饭堂检修暂停一次",
-            ),
-            OccurrenceChange(
-                original_date=first_wednesday + timedelta(weeks=5),
-                action=OccurrenceChange.Action.MOVE,
-                new_date=first_wednesday + timedelta(weeks=5, days=1),
-                note="本周改到周四",
-            ),
-        )
-        series.save_revision().publish()
-    result = duty.generate_rota(today.replace(day=1), duty.end_of_next_month(today))
-    created += (cancelled is not None) + (series is not None)
-    stdout.write(f"Activities: {created} new; duty rota: {result.created} new shifts.")
+# The core's demo adds the seven featured duty teams; on a database without them, these make a minimal rota.
+FALLBACK_DUTY_TEAMS = [("hongmian", "博罗县红棉志愿服务队"), ("lantian", "博罗县蓝天应急救援志愿服务队")]

@@ -1,14 +1,35 @@
 """Demo content of the showroom: the hall's twelve sections, role models, projects, news and the station's details.
 
-Facts come from DOMAIN.md and the 2016 report on the station; the role models are invented for the demo.
-Every function is idempotent: pages and images are looked up by slug or title before anything is created.
+The texts are in ``cms.demo.content``. Every function is idempotent: pages and images are looked up by slug or title
+before anything is created.
 """
 
 from django.utils.formats import date_format
 from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
-from cms.demo_images import demo_image, demo_pdf, demo_qr_code
-from cms.demo_showroom_text import HALL_SECTIONS, NEWS, PROJECTS, ROLE_MODELS
+from cms.demo.content import (
+    BATCH_LABELS,
+    FEATURED_SECTIONS,
+    HALL_COVER,
+    HALL_PAGE,
+    HALL_SECTIONS,
+    HOME_FIGURES,
+    HOME_FIGURES_NOTE,
+    HOME_HERO_IMAGE,
+    IMAGE_TITLES,
+    NEWS,
+    NEWS_INDEX_PAGE,
+    NEWS_WORKFLOW,
+    PROJECT_INDEX_PAGE,
+    PROJECTS,
+    ROLE_MODELS,
+    SECTION_CARD_SUBTITLE,
+    SHORT_TITLES,
+    STATION_SETTINGS,
+    WECHAT_QR,
+)
+from cms.demo.images import demo_image, demo_pdf, demo_qr_code
+from cms.demo.pages import add_published_child, ensure_child_page
 from cms.models import (
     ExhibitionHallPage,
     HallSectionPage,
@@ -25,21 +46,6 @@ from cms.models import (
     TeamIndexPage,
 )
 
-FIGURES = [(55000, "+", "实名注册志愿者"), (927, "个", "志愿服务组织"), (1361, "个", "志愿服务项目")]
-SHORT_TITLES = {  # what fits on a section's cover card
-    "federation-structure": "组织架构",
-    "federation-charter": "联合会章程",
-    "team-map": "团队分布图",
-    "core-values": "核心价值观",
-}
-FEATURED_SECTIONS = ["preface", "role-models", "key-projects", "volunteers-in-action"]
-
-
-def add_published_child(parent: Page, page: Page) -> Page:
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
 
 def ensure_role_models() -> None:
     teams = {team.slug: team for team in Team.objects.filter(slug__in=[r["team"] for r in ROLE_MODELS])}
@@ -55,26 +61,21 @@ def ensure_role_models() -> None:
             quote=data["quote"],
             story=data["story"],
             team=teams.get(data["team"]),
-            photo=demo_image(f"榜样:{data['name']}", text=data["name"], subtitle=data["honour"], size=(600, 750)),
+            photo=demo_image(
+                IMAGE_TITLES["role_model"].format(data["name"]),
+                text=data["name"],
+                subtitle=data["honour"],
+                size=(600, 750),
+            ),
             sort_order=order,
         )
 
 
 def ensure_projects(home: HomePage) -> ProjectIndexPage:
-    index = ProjectIndexPage.objects.child_of(home).first() or add_published_child(
-        home,
-        ProjectIndexPage(
-            title="公益项目",
-            slug="projects",
-            show_in_menus=True,
-            intro="<p>总站分批启动公益项目,把总站建成博罗公益项目的宣传阵地。</p>",
-            search_description="博罗志愿服务总站分批启动的公益项目:志愿服务亭、博闻公益书吧、“小篮球、大梦想”助学项目等。",
-        ),
-    )
+    index = ensure_child_page(home, ProjectIndexPage, lambda: ProjectIndexPage(**PROJECT_INDEX_PAGE))
     for data in PROJECTS:
         if ProjectPage.objects.filter(slug=data["slug"]).exists():
             continue
-        batch_label = "第一批公益项目" if data["batch"] == 1 else "第二批公益项目"
         add_published_child(
             index,
             ProjectPage(
@@ -85,7 +86,11 @@ def ensure_projects(home: HomePage) -> ProjectIndexPage:
                 launched_on=data.get("launched_on"),
                 summary=data["summary"],
                 partner=data.get("partner", ""),
-                lead_image=demo_image(f"项目:{data['title']}", text=data["short"], subtitle=batch_label),
+                lead_image=demo_image(
+                    IMAGE_TITLES["project"].format(data["title"]),
+                    text=data["short"],
+                    subtitle=BATCH_LABELS[data["batch"]],
+                ),
                 search_description=data["summary"],
                 body=[{"type": "paragraph", "value": data["body"]}],
             ),
@@ -119,17 +124,7 @@ def _section_body(slug: str, blocks: list, team_index: Page | None) -> list:
 
 
 def _create_hall(home: HomePage) -> ExhibitionHallPage:
-    hall = add_published_child(
-        home,
-        ExhibitionHallPage(
-            title="展示厅",
-            slug="hall",
-            show_in_menus=True,
-            intro="<p>总站展示厅由十二个部分构成,图文并茂地展示博罗县广大志愿者的服务足迹和风采。</p>",
-            cover_image=demo_image("展示厅封面", text="志愿服务展示厅", subtitle="博罗志愿服务总站"),
-            search_description="博罗志愿服务总站展示厅:前言、组织架构、章程、团队分布图、志愿榜样、重点项目、志愿者风采等十二个部分。",
-        ),
-    )
+    hall = add_published_child(home, ExhibitionHallPage(**HALL_PAGE, cover_image=demo_image(**HALL_COVER)))
     hall.move(home, pos="first-child")  # the hall leads the main navigation
     return ExhibitionHallPage.objects.get(pk=hall.pk)
 
@@ -148,7 +143,11 @@ def ensure_hall(home: HomePage) -> ExhibitionHallPage:
                 number_label=f"{number:02d}",
                 summary=summary,
                 search_description=summary,
-                cover_image=demo_image(f"展示厅:{title}", text=SHORT_TITLES.get(slug, title), subtitle="展示厅"),
+                cover_image=demo_image(
+                    IMAGE_TITLES["section"].format(title),
+                    text=SHORT_TITLES.get(slug, title),
+                    subtitle=SECTION_CARD_SUBTITLE,
+                ),
                 body=_section_body(slug, blocks, team_index),
             ),
         )
@@ -156,16 +155,7 @@ def ensure_hall(home: HomePage) -> ExhibitionHallPage:
 
 
 def ensure_news(home: HomePage) -> NewsIndexPage:
-    index = NewsIndexPage.objects.child_of(home).first() or add_published_child(
-        home,
-        NewsIndexPage(
-            title="志愿服务动态",
-            slug="news",
-            show_in_menus=True,
-            intro="<p>总站和各志愿服务组织的最新动态。</p>",
-            search_description="博罗志愿服务总站新闻:志愿服务动态、公益项目进展和活动回顾。",
-        ),
-    )
+    index = ensure_child_page(home, NewsIndexPage, lambda: NewsIndexPage(**NEWS_INDEX_PAGE))
     for data in NEWS:
         if NewsPage.objects.filter(slug=data["slug"]).exists():
             continue
@@ -177,7 +167,9 @@ def ensure_news(home: HomePage) -> NewsIndexPage:
             author=data["author"],
             search_description=data["intro"],
             lead_image=demo_image(
-                f"新闻:{data['title']}", text=data["short"], subtitle=date_format(data["date"], "YEAR_MONTH_FORMAT")
+                IMAGE_TITLES["news"].format(data["title"]),
+                text=data["short"],
+                subtitle=date_format(data["date"], "YEAR_MONTH_FORMAT"),
             ),
             body=[{"type": "paragraph", "value": paragraph} for paragraph in data["body"]],
         )
@@ -188,11 +180,11 @@ def ensure_news(home: HomePage) -> NewsIndexPage:
 
 
 def ensure_news_workflow(news_index: NewsIndexPage) -> Workflow:
-    """News goes through “新闻审核” (approval by the Moderators group) before it is published."""
-    workflow, created = Workflow.objects.get_or_create(name="新闻审核")
+    """News goes through an approval task of the Moderators group before it is published."""
+    workflow, created = Workflow.objects.get_or_create(name=NEWS_WORKFLOW["name"])
     if created:
-        task = GroupApprovalTask.objects.create(name="宣传负责人审核")
-        task.groups.set(task.groups.model.objects.filter(name="Moderators"))
+        task = GroupApprovalTask.objects.create(name=NEWS_WORKFLOW["task"])
+        task.groups.set(task.groups.model.objects.filter(name=NEWS_WORKFLOW["group"]))
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.get_or_create(page=news_index, defaults={"workflow": workflow})
     return workflow
@@ -201,9 +193,9 @@ def ensure_news_workflow(news_index: NewsIndexPage) -> Workflow:
 def ensure_home_content(home: HomePage, hall: ExhibitionHallPage) -> None:
     if HomePageFigure.objects.filter(page=home).exists():
         return
-    home.hero_image = demo_image("首页横幅", text="", colour="#9B0C23", size=(1600, 700))  # the hero text goes on top
-    home.figures_note = "数据截至2016年5月底"
-    home.figures = [HomePageFigure(value=v, suffix=s, label=label) for v, s, label in FIGURES]
+    home.hero_image = demo_image(**HOME_HERO_IMAGE)
+    home.figures_note = HOME_FIGURES_NOTE
+    home.figures = [HomePageFigure(value=v, suffix=s, label=label) for v, s, label in HOME_FIGURES]
     sections = {section.slug: section for section in HallSectionPage.objects.child_of(hall)}
     home.hall_links = [HomePageHallLink(section=sections[slug]) for slug in FEATURED_SECTIONS if slug in sections]
     home.save_revision().publish()
@@ -214,17 +206,9 @@ def ensure_station_settings(home: HomePage) -> None:
     station = StationSettings.for_site(site)
     if station.address:
         return
-    station.address = "博罗县罗阳街道博罗志愿服务总站(县城中心)"
-    station.opening_hours = "每天 9:00–17:00,值班志愿者在岗"
-    station.phone = "0752-6100000"
-    station.wechat_account = "文明博罗"
-    station.wechat_qr = demo_qr_code("“文明博罗”公众号二维码", "http://hz.wenming.cn/")
-    station.weibo_url = "https://weibo.com/"
-    station.websites = [
-        ("link", {"title": "惠州文明网", "url": "http://hz.wenming.cn/"}),
-        ("link", {"title": "中国文明网", "url": "http://www.wenming.cn/"}),
-    ]
-    station.footer_text = "<p>博罗志愿服务总站 · 博罗县志愿服务联合会 · 奉献、友爱、互助、进步</p>"
+    for field, value in STATION_SETTINGS.items():
+        setattr(station, field, value)
+    station.wechat_qr = demo_qr_code(**WECHAT_QR)
     station.save()
 
 
