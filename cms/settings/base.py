@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.health.HealthCheckMiddleware",
+    "cms.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -134,6 +136,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.tasks.publish_scheduled_pages",
         "schedule": env_int("SCHEDULED_PUBLISHING_INTERVAL", 120),
     },
+    "beat-heartbeat": {"task": "cms.tasks.beat_heartbeat", "schedule": 60},
 }
 
 # Rate limits (django-ratelimit) count per client address; behind a reverse proxy, name the header it sets.
@@ -196,10 +199,30 @@ MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© 高德地图")
 MAP_TILE_SUBDOMAINS = env("MAP_TILE_SUBDOMAINS")
 MAP_DATUM = env("MAP_DATUM")
 
+# Logs: one line per request (cms.requests) with its duration; LOG_FORMAT=json writes JSON lines for log collectors.
+LOG_FORMAT = env("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "cms.request_log.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
     "loggers": {name: {"level": env("APP_LOG_LEVEL", "INFO")} for name in ("cms", "incubator", "events", "celery")},
 }
+
+# Errors go to Sentry when SENTRY_DSN is set, without personal data (no cookies, users or addresses); else nowhere.
+SENTRY_DSN = env("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
