@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .env import env, env_bool, env_int, env_list
@@ -136,8 +137,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.tasks.publish_scheduled_pages",
         "schedule": env_int("SCHEDULED_PUBLISHING_INTERVAL", 120),
     },
+    "nightly-backup": {
+        "task": "cms.tasks.nightly_backup",
+        "schedule": crontab(hour=env_int("BACKUP_HOUR", 3), minute=0),
+    },
     "beat-heartbeat": {"task": "cms.tasks.beat_heartbeat", "schedule": 60},
 }
+
+# Backups (manage.py backup_station / restore_station, and the nightly beat task, which keeps the newest BACKUP_KEEP).
+BACKUP_DIR = Path(env("BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
+# pg_restore without owners and grants: a backup restores into a server whose roles differ from the original's.
+DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
 
 # Rate limits (django-ratelimit) count per client address; behind a reverse proxy, name the header it sets.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
