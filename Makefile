@@ -5,19 +5,31 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint check pytest e2e worker beat clean
+# The pinned, hashed dependency set: requirements*.lock, compiled from requirements*.txt by `make lock`.
+LOCK_TOOLS_VENV ?= .venv-lock-tools
+PIP_TOOLS ?= pip-tools==7.6.2
+LOCK_OPTIONS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+
+.PHONY: run test lint check pytest e2e worker beat clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.run-installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install -q -r requirements.txt
+$(VENV)/.run-installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install -q -r requirements-dev.txt
+$(VENV)/.dev-installed: requirements.lock requirements-dev.lock | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r requirements-dev.lock
 	touch $@ $(VENV)/.run-installed
+
+# Re-lock after editing requirements*.txt: keeps every other pin as it is. Upgrades: LOCK_ARGS=--upgrade, or
+# LOCK_ARGS="--upgrade-package wagtail". pip-tools lives in a venv of its own, so the project's stays as locked.
+lock:
+	test -x $(LOCK_TOOLS_VENV)/bin/pip-compile || ($(PYTHON) -m venv $(LOCK_TOOLS_VENV) && $(LOCK_TOOLS_VENV)/bin/pip install -q $(PIP_TOOLS))
+	$(LOCK_TOOLS_VENV)/bin/pip-compile $(LOCK_OPTIONS) $(LOCK_ARGS) --output-file requirements.lock requirements.txt
+	$(LOCK_TOOLS_VENV)/bin/pip-compile $(LOCK_OPTIONS) $(LOCK_ARGS) --output-file requirements-dev.lock requirements-dev.txt
 
 run: $(VENV)/.run-installed
 	$(MANAGE) migrate --noinput -v 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .env import env, env_bool, env_int, env_list
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.health.HealthCheckMiddleware",
+    "cms.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -137,7 +140,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.tasks.publish_scheduled_pages",
         "schedule": env_int("SCHEDULED_PUBLISHING_INTERVAL", 120),
     },
+    "nightly-backup": {
+        "task": "cms.tasks.nightly_backup",
+        "schedule": crontab(hour=env_int("BACKUP_HOUR", 3), minute=0),
+    },
+    "beat-heartbeat": {"task": "cms.tasks.beat_heartbeat", "schedule": 60},
 }
+
+# Backups (manage.py backup_station / restore_station, and the nightly beat task, which keeps the newest BACKUP_KEEP).
+BACKUP_DIR = Path(env("BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
+# pg_restore without owners and grants: a backup restores into a server whose roles differ from the original's.
+DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
 
 # Rate limits (django-ratelimit) count per client address; behind a reverse proxy, name the header it sets.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
@@ -202,10 +216,30 @@ MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", "© 高德地图")
 MAP_TILE_SUBDOMAINS = env("MAP_TILE_SUBDOMAINS")
 MAP_DATUM = env("MAP_DATUM")
 
+# Logs: one line per request (cms.requests) with its duration; LOG_FORMAT=json writes JSON lines for log collectors.
+LOG_FORMAT = env("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "cms.request_log.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
     "loggers": {name: {"level": env("APP_LOG_LEVEL", "INFO")} for name in ("cms", "incubator", "events", "celery")},
 }
+
+# Errors go to Sentry when SENTRY_DSN is set, without personal data (no cookies, users or addresses); else nowhere.
+SENTRY_DSN = env("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

@@ -1,0 +1,177 @@
+"""/healthz, /readyz and `manage.py health`: what a load balancer and an operator see when a service is away."""
+
+import shutil
+import socket
+import subprocess
+import time
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.migrations.recorder import MigrationRecorder
+from django.db.utils import ConnectionHandler
+from django.test import override_settings
+
+from cms import health
+from cms.management.commands.health import Command as HealthCommand
+from tests.conftest import skip_or_fail
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def redis_server():
+    """A Redis server of the test's own, on a free port, that the test can stop."""
+    if not shutil.which("redis-server"):
+        skip_or_fail("redis-server is not installed")
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603 - a fixed command line
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],  # noqa: S607
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            health._redis_ping(url)
+            break
+        except Exception:  # noqa: BLE001, S112 - not up yet
+            time.sleep(0.1)
+    yield process, url
+    process.kill()
+    process.wait()
+
+
+@pytest.fixture
+def migrations_unknown(monkeypatch):
+    """Forget this process's "migrations applied" answer, so that the check asks the database again."""
+    monkeypatch.setattr(health, "_migrations_applied", False)
+
+
+def test_healthz_answers_without_touching_anything(client):
+    """No db fixture: a query would raise here."""
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+    assert "Set-Cookie" not in response.headers
+
+
+@override_settings(ALLOWED_HOSTS=["zyz.example.org"], SECURE_SSL_REDIRECT=True)
+def test_a_load_balancer_calling_by_address_over_http_is_answered(client, db):
+    """Not redirected to HTTPS, not refused for its Host header (it calls the backend's address)."""
+    for url in ("/healthz", "/readyz"):
+        response = client.get(url, HTTP_HOST="10.0.0.7:8000")
+        assert response.status_code == 200, url
+
+
+def test_readyz_is_ok_when_everything_answers(client, db, migrations_unknown):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "broker": "ok", "migrations": "ok"},
+    }
+
+
+def test_readyz_says_which_check_failed_when_a_migration_is_missing(client, db, migrations_unknown):
+    MigrationRecorder.Migration.objects.filter(app="cms").order_by("-id").first().delete()
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "cache": "ok", "broker": "ok", "migrations": "failed"}
+
+
+def test_the_migrations_answer_is_kept_once_true(client, db, migrations_unknown, django_assert_max_num_queries):
+    assert client.get("/readyz").status_code == 200
+    with django_assert_max_num_queries(1):  # SELECT 1 only: no migration graph on every call
+        assert client.get("/readyz").status_code == 200
+
+
+def test_readyz_fails_fast_when_postgresql_is_away(client, db, monkeypatch, migrations_unknown):
+    """The database check pointed at a port where nothing listens: 503 naming the database, well within 2 s."""
+    away = ConnectionHandler(
+        {
+            "default": {
+                "ENGINE": "django.db.backends.postgresql",
+                "NAME": "station",
+                "USER": "postgres",
+                "HOST": "127.0.0.1",
+                "PORT": str(free_port()),
+            }
+        }
+    )
+    monkeypatch.setattr(health, "connections", away)
+    started = time.monotonic()
+    response = client.get("/readyz")
+    elapsed = time.monotonic() - started
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "unavailable",
+        "checks": {"database": "failed", "cache": "ok", "broker": "ok", "migrations": "unknown"},
+    }
+    assert elapsed < 2
+    assert b"127.0.0.1" not in response.content and b"connection" not in response.content.lower()
+
+
+def test_readyz_fails_fast_when_redis_stops(client, db, redis_server, migrations_unknown):
+    process, url = redis_server
+    with override_settings(REDIS_URL=url, CELERY_BROKER_URL=url):
+        assert client.get("/readyz").json()["checks"]["cache"] == "ok"
+        process.kill()
+        process.wait()
+        started = time.monotonic()
+        response = client.get("/readyz")
+        elapsed = time.monotonic() - started
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "cache": "failed", "broker": "ok", "migrations": "ok"}
+    assert elapsed < 2
+    assert url.encode() not in response.content
+
+
+def test_a_separate_broker_is_checked_on_its_own(client, db, redis_server, migrations_unknown):
+    process, url = redis_server
+    away = f"redis://127.0.0.1:{free_port()}/0"
+    with override_settings(REDIS_URL=url, CELERY_BROKER_URL=away):
+        response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["broker"] == "failed"
+
+
+def test_the_command_prints_every_check(db, migrations_unknown):
+    out = StringIO()
+    call_command("health", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert [line.split()[:2] for line in lines] == [
+        ["database", "ok"],
+        ["cache", "ok"],
+        ["broker", "ok"],
+        ["migrations", "ok"],
+        ["worker", "ok"],
+        ["beat", "ok"],
+    ]
+
+
+def test_the_command_reports_a_worker_that_does_not_answer_and_a_silent_beat(db, redis_server, migrations_unknown):
+    """A broker with no worker behind it: the ping times out; beat never wrote a heartbeat."""
+    process, url = redis_server
+    out = StringIO()
+    with override_settings(CELERY_TASK_ALWAYS_EAGER=False, REDIS_URL=url, CELERY_BROKER_URL=url):
+        with pytest.raises(CommandError, match="worker, beat"):
+            call_command("health", stdout=out)
+    assert "no worker answered" in out.getvalue()
+    assert "no heartbeat recorded yet" in out.getvalue()
+
+
+def test_beats_heartbeat_is_reported_with_its_age(db):
+    from cms.tasks import beat_heartbeat
+
+    beat_heartbeat.delay()
+    with override_settings(CELERY_TASK_ALWAYS_EAGER=False):
+        assert health.last_beat_heartbeat() is not None
+        status, detail = HealthCommand().beat()
+    assert status == "ok"
+    assert "s ago" in detail
