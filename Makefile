@@ -62,3 +62,11 @@ beat: $(VENV)/.run-installed
 
 clean:
 	rm -rf var/db.sqlite3 var/media var/mail var/static
+
+# How the room operations scale: one room's history grown to each size in a scratch database (PostgreSQL when
+# DATABASE_URL is set, an SQLite file otherwise), best of 5 per operation, printed with the growth between sizes.
+# BENCH_SIZES=small for a quick run (1,000 → 10,000 bookings), or e.g. BENCH_SIZES=1000,20000,100000.
+BENCH_SIZES ?= full
+.PHONY: bench-scale
+bench-scale: $(VENV)/.dev-installed
+	$(MANAGE) bench_scale --sizes $(BENCH_SIZES)

@@ -1,13 +1,19 @@
-"""``/api/teams``: the published volunteer teams, for the mini-program and the city platform's sync.
+"""``/api/teams``: the published volunteer teams, for the mini-program and the city platform's sync, a page at a time.
 
 ``/api/teams/near``: the same teams sorted by distance from a point or a township (the 10-minute circle).
 """
 
+import math
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
+from django.db.models import F, FloatField
+from django.db.models.functions import Cast, Coalesce
+from django.http import HttpResponse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from cms import team_map
 from cms.geo import InvalidPoint
@@ -40,15 +46,46 @@ class TeamOut(Schema):
         return team.township.slug if team.township else None
 
 
+PAGE_SIZE = 100
+
+
 @router.get("/teams", response=list[TeamOut])
-def list_teams(request, township: str = "", speciality: str = ""):
-    """Published teams; ``?township=<slug>`` and ``?speciality=`` narrow the list."""
+def list_teams(
+    request,
+    response: HttpResponse,
+    township: str = "",
+    speciality: str = "",
+    limit: Annotated[int, Query(ge=1, le=PAGE_SIZE, description="teams per page (at most 100)")] = PAGE_SIZE,
+    offset: Annotated[int, Query(ge=0, description="how many teams to skip: 0, then 100, 200, ...")] = 0,
+):
+    """Published teams, a page at a time (``limit``/``offset``); ``?township=<slug>`` and ``?speciality=`` narrow
+    the list. When more teams follow, the ``Link`` header names the next page (``rel="next"``)."""
     teams = Team.objects.published().select_related("township")
     if township:
         teams = teams.filter(township__slug=township)
     if speciality:
         teams = teams.filter(speciality=speciality)
-    return teams
+    page = list(teams.order_by(*Team._meta.ordering, "pk")[offset : offset + limit + 1])
+    if len(page) > limit:
+        query = urlencode({k: v for k, v in request.GET.items() if k != "offset"} | {"offset": offset + limit})
+        response["Link"] = f'<{request.build_absolute_uri(request.path)}?{query}>; rel="next"'
+    return page[:limit]
+
+
+def nearest_first(teams, origin, count: int):
+    """Of ``teams``, the ``count`` nearest to ``origin`` by a flat-earth distance the database computes (its own
+    coordinates, else its township's centre): only these are loaded and measured exactly by the caller.
+
+    Over a county or a province the flat distance orders teams as the great-circle one does, bar near-ties at
+    hundreds of kilometres; asking for more than needed leaves room for those.
+    """
+    lat = Cast(Coalesce("latitude", "township__latitude"), FloatField())
+    lng = Cast(Coalesce("longitude", "township__longitude"), FloatField())
+    squeeze = math.cos(math.radians(origin.latitude)) ** 2  # a degree of longitude is shorter away from the equator
+    flat = (lat - origin.latitude) * (lat - origin.latitude) + (lng - origin.longitude) * (
+        lng - origin.longitude
+    ) * squeeze
+    return teams.alias(flat=flat).filter(flat__isnull=False).order_by(F("flat").asc(), "name")[:count]
 
 
 class NearbyTeamOut(TeamOut):
@@ -74,8 +111,9 @@ def near_teams(request, lat: str = "", lng: str = "", township: str = "", limit:
         return Status(400, {"detail": str(invalid)})
     if origin is None:
         return Status(400, {"detail": str(_("请提供 lat 和 lng,或 township"))})
-    teams = Team.objects.published().select_related("township")
-    nearby = team_map.sort_by_distance(teams, origin.point)[: max(1, min(limit, 100))]
+    limit = max(1, min(limit, 100))
+    teams = nearest_first(Team.objects.published().select_related("township"), origin.point, 2 * limit + 20)
+    nearby = team_map.sort_by_distance(teams, origin.point)[:limit]
     for item in nearby:
         item.team.distance_m, item.team.reach, item.team.approximate = (
             round(item.distance),

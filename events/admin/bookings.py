@@ -282,12 +282,12 @@ class BookingCalendarView(BookingPageMixin, generic.base.View):
             chosen = timezone.localdate()
         monday = chosen - timedelta(days=chosen.weekday())
         tz = timezone.get_default_timezone()
+        week_start = datetime.combine(monday, time.min, tz)
+        week_end = datetime.combine(monday + timedelta(days=7), time.min, tz)
         bookings = (
-            Booking.objects.filter(
-                status__in=[BookingStatus.REQUESTED, BookingStatus.CONFIRMED],
-                start__gte=datetime.combine(monday, time.min, tz),
-                start__lt=datetime.combine(monday + timedelta(days=7), time.min, tz),
-            )
+            Booking.objects.holding()
+            .blocking(week_start, week_end)  # the index's way in; the start bounds below are the rule
+            .filter(start__gte=week_start, start__lt=week_end)
             .select_related("room")
             .order_by("start")
         )

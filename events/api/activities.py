@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 
 from events.activities.occurrences import occurrences_between
 
@@ -24,6 +24,14 @@ class ActivityQuery(Schema):
     end: date | None = Field(None, description="last day, included (YYYY-MM-DD); default 30 days after start")
     category: str = Field("", max_length=40, description="category slug")
     team: str = Field("", max_length=100, description="team slug")
+
+    @field_validator("category", "team")
+    @classmethod
+    def no_control_characters(cls, value):
+        # A slug never holds one, and PostgreSQL refuses a NUL in a query: a 422, not a 500.
+        if any(ord(char) < 32 for char in value):
+            raise ValueError("control characters are not allowed")
+        return value
 
     @model_validator(mode="after")
     def check_range(self):

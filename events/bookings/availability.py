@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 
-from events.models import HOLDING_STATUSES, Booking, FunctionRoom
+from events.models import Booking, FunctionRoom
 
 
 @dataclass(frozen=True, order=True)
@@ -53,9 +53,7 @@ def closure_on(room: FunctionRoom, day: date):
 
 def holding_bookings(room: FunctionRoom, start: datetime, end: datetime):
     """Holding bookings of ``room`` whose blocked range meets [start, end)."""
-    return Booking.objects.filter(
-        room=room, status__in=HOLDING_STATUSES, blocked_start__lt=end, blocked_end__gt=start
-    ).order_by("blocked_start")
+    return Booking.objects.filter(room=room).holding().blocking(start, end).order_by("blocked_start")
 
 
 def free_intervals(room: FunctionRoom, day: date, busy: Iterable[Booking]) -> list[Slot]:

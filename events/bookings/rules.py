@@ -26,6 +26,7 @@ from events.bookings.availability import (
     opening_intervals,
     rooms_with_rules,
 )
+from events.ical.cache import invalidate_rooms
 from events.models import Booking, BookingSeries, BookingStatus, FunctionRoom, RoomEquipment
 
 OVERLAP_CONSTRAINT = "events_booking_no_overlap"
@@ -167,7 +168,13 @@ def expire_stale_requests(*, room: FunctionRoom | None = None, now: datetime | N
     stale = Booking.objects.filter(status=BookingStatus.REQUESTED, expires_at__lte=now or timezone.now())
     if room is not None:
         stale = stale.filter(room=room)
-    return stale.update(status=BookingStatus.EXPIRED, updated_at=timezone.now())
+        rooms = [room.pk]
+    else:
+        rooms = list(stale.order_by().values_list("room_id", flat=True).distinct())
+    expired = stale.update(status=BookingStatus.EXPIRED, updated_at=timezone.now())
+    if expired:  # an update sends no signals: the rooms' feeds learn of it here
+        invalidate_rooms(rooms)
+    return expired
 
 
 def _is_overlap_violation(error: IntegrityError) -> bool:

@@ -4,6 +4,7 @@ from .activities import ActivityCategory, ActivityIndexPage, ActivityPage, Activ
 from .duty import DutyShift
 from .feeds import FeedToken
 from .rooms import (
+    DROPPED_STATUSES,
     HOLDING_STATUSES,
     Booking,
     BookingNotice,
@@ -26,6 +27,7 @@ __all__ = [
     "FeedToken",
     "OccurrenceChange",
     "Recurrence",
+    "DROPPED_STATUSES",
     "HOLDING_STATUSES",
     "Booking",
     "BookingNotice",

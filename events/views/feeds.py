@@ -21,14 +21,14 @@ from django.views.decorators.http import condition, require_GET
 
 from cms.models import Team
 from events.ical import calendars
-from events.ical.cache import cached_feed
+from events.ical.cache import ACTIVITIES, BOOKINGS, DUTY, cached_feed, room_scope
 from events.models import ActivityCategory, FeedToken, FunctionRoom
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def feed_view(resolve):
-    """Make a conditional feed view from ``resolve(request, **kwargs) -> (cache key, builder, filename)``.
+    """Make a conditional feed view from ``resolve(request, **kwargs) -> (cache key, scopes, builder, filename)``.
 
     ``resolve`` raises Http404 for an unknown slug or token before anything is built. The ETag and Last-Modified
     functions and the view share one resolution and one cached feed per request.
@@ -36,11 +36,11 @@ def feed_view(resolve):
 
     def feed(request, kwargs) -> tuple[bytes, str, object, str, str]:
         if not hasattr(request, "_events_feed"):
-            key, build, filename = resolve(request, **kwargs)
+            key, scopes, build, filename = resolve(request, **kwargs)
             base_url = request.build_absolute_uri("/").rstrip("/")
             urls = calendars.UrlMaker(base_url)
             # Names and labels in a feed are translated: one cached copy per language.
-            body, etag, last_modified = cached_feed(f"{base_url}:{get_language()}:{key}", lambda: build(urls))
+            body, etag, last_modified = cached_feed(f"{base_url}:{get_language()}:{key}", scopes, lambda: build(urls))
             request._events_feed = (body, etag, last_modified, key, filename)
         return request._events_feed
 
@@ -63,6 +63,7 @@ def feed_view(resolve):
 def activities(request):
     return (
         "activities",
+        [ACTIVITIES],
         lambda urls: calendars.activities_feed(urls, _("博罗志愿服务总站 · 活动资讯")),
         "activities.ics",
     )
@@ -72,24 +73,29 @@ def activities(request):
 def category_activities(request, slug):
     category = get_object_or_404(ActivityCategory, slug=slug)
     name = _("博罗志愿服务总站 · %s活动") % category.name
-    return f"category:{slug}", lambda urls: calendars.activities_feed(urls, name, category=category), f"{slug}.ics"
+    return (
+        f"category:{slug}",
+        [ACTIVITIES],
+        lambda urls: calendars.activities_feed(urls, name, category=category),
+        f"{slug}.ics",
+    )
 
 
 @feed_view
 def team(request, slug):
     team = get_object_or_404(Team, slug=slug, live=True)
-    return f"team:{slug}", lambda urls: calendars.team_feed(urls, team), "team.ics"
+    return f"team:{slug}", [ACTIVITIES, DUTY], lambda urls: calendars.team_feed(urls, team), "team.ics"
 
 
 @feed_view
 def duty(request):
-    return "duty", calendars.duty_feed, "duty.ics"
+    return "duty", [DUTY], calendars.duty_feed, "duty.ics"
 
 
 @feed_view
 def room(request, slug):
     room = get_object_or_404(FunctionRoom, slug=slug)
-    return f"room:{slug}", lambda urls: calendars.room_feed(urls, room), f"{slug}.ics"
+    return f"room:{slug}", [room_scope(room.pk)], lambda urls: calendars.room_feed(urls, room), f"{slug}.ics"
 
 
 @feed_view
@@ -98,4 +104,4 @@ def private(request, token):
     if feed_token is None:
         raise Http404
     FeedToken.objects.filter(pk=feed_token.pk).update(last_used_at=timezone.now())
-    return "private", calendars.private_feed, "bookings.ics"
+    return "private", [BOOKINGS], calendars.private_feed, "bookings.ics"

@@ -262,8 +262,40 @@ class TestTeamsApi:
         TeamFactory(name="助老队", speciality="助老")
         assert [team["name"] for team in client.get("/api/teams", {"speciality": "助学"}).json()] == ["助学队"]
 
+    def test_pages_of_at_most_a_hundred_with_a_link_to_the_next(self, client, home_page, luoyang):
+        bulk_teams(150, luoyang)
+        first = client.get("/api/teams")
+        assert len(first.json()) == 100
+        assert 'rel="next"' in first["Link"] and "offset=100" in first["Link"]
+        rest = client.get("/api/teams", {"offset": 100})
+        assert len(rest.json()) == 50 and "Link" not in rest
+        names = [team["name"] for team in first.json() + rest.json()]
+        assert len(set(names)) == 150
+        assert client.get("/api/teams", {"limit": 101}).status_code == 422
+        assert client.get("/api/teams", {"limit": 10, "township": "luoyang"})["Link"].count("township=luoyang") == 1
+
+    def test_paging_is_documented(self, client, home_page):
+        parameters = client.get("/api/openapi.json").json()["paths"]["/api/teams"]["get"]["parameters"]
+        assert {"limit", "offset"} <= {parameter["name"] for parameter in parameters}
+
 
 class TestNearTeamsApi:
+    def test_only_the_nearest_are_loaded_and_the_order_is_exact(self, client, home_page, luoyang):
+        from cms.api_teams import nearest_first
+        from cms.geo import Point
+
+        bulk_teams(200, luoyang)
+        far = TeamFactory(name="最远队", township=luoyang, latitude="25.000000", longitude="116.000000")
+        teams = client.get("/api/teams/near", {"lat": "23.17", "lng": "114.29", "limit": 5}).json()
+        assert len(teams) == 5 and far.name not in [team["name"] for team in teams]
+        distances = [team["distance_m"] for team in teams]
+        assert distances == sorted(distances)
+        every = client.get("/api/teams/near", {"lat": "23.17", "lng": "114.29", "limit": 100}).json()
+        assert [team["distance_m"] for team in every[:5]] == distances
+        # The database hands over the 2 × 5 + 20 nearest by a flat distance; only these are measured exactly.
+        candidates = nearest_first(Team.objects.published(), Point(23.17, 114.29), 30)
+        assert "LIMIT 30" in str(candidates.query) and far not in candidates and len(candidates) == 30
+
     def test_sorted_by_distance_with_reach(self, client, home_page, luoyang):
         TeamFactory(name="远队", township=luoyang, latitude="23.300000", longitude="114.289000")
         TeamFactory(name="近队", township=luoyang, latitude="23.176000", longitude="114.289000")

@@ -277,3 +277,41 @@ def test_activities_api_never_answers_500_to_schema_driven_input(board, series):
     finally:
         for signal in (request_started, request_finished):
             signal.connect(close_old_connections)
+
+
+def test_upcoming_reads_the_first_few_activities_not_the_next_sixty_days(board):
+    bulk_activities(board, 40, first_day=today() + timedelta(days=1))
+    expected = activities.occurrences_between(timezone.now(), timezone.now() + timedelta(days=60))[:5]
+    with CaptureQueriesContext(connection) as captured:
+        found = activities.upcoming(limit=5)
+    assert [(o.activity.pk, o.start) for o in found] == [(o.activity.pk, o.start) for o in expected]
+    page_queries = [q["sql"] for q in captured if "starts_at" in q["sql"] and "events_activitypage" in q["sql"]]
+    assert len(page_queries) == 1 and "LIMIT 10" in page_queries[0], page_queries
+
+
+def test_upcoming_reads_on_while_earlier_occurrences_may_still_come(board, series):
+    """A weekly series that began before today still yields its coming dates among the first few."""
+    bulk_activities(board, 25, first_day=today() + timedelta(days=1))
+    now = timezone.now()
+    coming = [o for o in activities.occurrences_between(now, now + timedelta(days=60)) if not o.cancelled]
+    assert [(o.activity.pk, o.start) for o in activities.upcoming(limit=12)] == [
+        (o.activity.pk, o.start) for o in coming[:12]
+    ]
+
+
+def test_the_board_selects_its_month_by_time_before_the_boards_pages(board, home_page):
+    from events.models import ActivityIndexPage
+
+    other = home_page.add_child(instance=ActivityIndexPage(title="乡镇活动", slug="towns"))
+    here = add_activity(board, "本站活动", days=3)
+    add_activity(other, "乡镇的活动", days=3)
+    start, end = timezone.now(), timezone.now() + timedelta(days=30)
+    with CaptureQueriesContext(connection) as captured:
+        found = activities.occurrences_between(start, end, within=board)
+    assert [o.activity.pk for o in found] == [here.pk]
+    assert not [q["sql"] for q in captured if "LIKE" in q["sql"] and "events_activitypage" in q["sql"]]
+
+
+def test_the_api_refuses_control_characters_in_filters_with_a_422(client, board):
+    for params in ({"team": "\x00"}, {"category": "a\x00b"}):
+        assert client.get("/api/activities", params).status_code == 422

@@ -351,3 +351,76 @@ def test_moving_a_page_refreshes_the_feed_urls(client, board, home_page):
     page.move(other, pos="last-child")
     body = client.get("/events/feeds/activities.ics").content.decode()
     assert "/towns/gongdu/" in body and "/activities/gongdu/" not in body
+
+
+def test_a_room_feed_holds_weeks_back_to_its_horizon_not_the_whole_history(client):
+    room = make_room("living-room", name="志愿客厅")  # 60 days' horizon: the feed reaches at least three months ahead
+    make_booking(room, at(-100, 9), at(-100, 10), BookingStatus.CONFIRMED, title="long ago", organiser_name="往年")
+    make_booking(room, at(-20, 9), at(-20, 10), BookingStatus.CONFIRMED, organiser_name="上月")
+    make_booking(room, at(80, 9), at(80, 10), BookingStatus.CONFIRMED, organiser_name="八十天后")
+    make_booking(room, at(200, 9), at(200, 10), BookingStatus.CONFIRMED, organiser_name="半年后")
+    body = client.get("/events/feeds/rooms/living-room.ics").content.decode()
+    assert "上月" in body and "八十天后" in body
+    assert "往年" not in body and "半年后" not in body
+
+
+def test_feed_rows_are_the_holding_bookings_in_the_window_and_the_lately_dropped(client):
+    from events.ical.calendars import Window, booking_rows
+
+    room = make_room("living-room", name="志愿客厅")
+    holding = make_booking(room, at(3, 9), at(3, 10), BookingStatus.CONFIRMED)
+    dropped = make_booking(room, at(3, 14), at(3, 15), BookingStatus.CANCELLED)
+    long_dropped = make_booking(room, at(3, 16), at(3, 17), BookingStatus.DECLINED)
+    Booking.objects.filter(pk=long_dropped.pk).update(updated_at=timezone.now() - timedelta(days=40))
+    make_booking(room, at(9, 9), at(9, 10), BookingStatus.CONFIRMED)  # outside the window
+    rows = booking_rows(Window(at(2, 0), at(4, 0)), room=room)
+    assert [row["pk"] for row in rows] == [holding.pk, dropped.pk]
+
+
+def test_a_booking_change_leaves_other_rooms_and_the_activity_feeds_cached(client, board):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    add_activity(board, "重阳敬老探访", days=2)
+    first, second = make_room("living-room", name="志愿客厅"), make_room("hall", name="展示厅")
+    booking = make_booking(first, at(3, 9), at(3, 11), BookingStatus.REQUESTED)
+    make_booking(second, at(3, 9), at(3, 11), BookingStatus.CONFIRMED)
+    urls = ["/events/feeds/rooms/living-room.ics", "/events/feeds/rooms/hall.ics", "/events/feeds/activities.ics"]
+    for url in urls:
+        client.get(url)
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    cached = {url: queries(url) for url in urls}
+    booking.status = BookingStatus.CONFIRMED
+    booking.save()
+    assert queries(urls[0]) > cached[urls[0]]  # built again: room A's booking changed
+    assert queries(urls[1]) == cached[urls[1]]  # room B's feed is still the cached one
+    assert queries(urls[2]) == cached[urls[2]]  # and so is the activities feed
+    assert "CONFIRMED" in client.get(urls[0]).content.decode()
+
+
+def test_a_booking_moved_to_another_room_refreshes_both_rooms(client):
+    first, second = make_room("living-room", name="志愿客厅"), make_room("hall", name="展示厅")
+    booking = make_booking(first, at(3, 9), at(3, 11), BookingStatus.CONFIRMED, organiser_name="红棉志愿服务队")
+    assert "红棉" in client.get("/events/feeds/rooms/living-room.ics").content.decode()
+    assert "红棉" not in client.get("/events/feeds/rooms/hall.ics").content.decode()
+    booking = Booking.objects.get(pk=booking.pk)
+    booking.room = second
+    booking.save()
+    assert "红棉" not in client.get("/events/feeds/rooms/living-room.ics").content.decode()
+    assert "红棉" in client.get("/events/feeds/rooms/hall.ics").content.decode()
+
+
+def test_expired_requests_leave_the_room_feed_at_once(client):
+    from events.bookings.rules import expire_stale_requests
+
+    room = make_room("living-room", name="志愿客厅")
+    make_booking(room, at(3, 9), at(3, 11), BookingStatus.REQUESTED, expires_at=timezone.now() - timedelta(hours=1))
+    assert "STATUS:TENTATIVE" in client.get("/events/feeds/rooms/living-room.ics").content.decode()
+    assert expire_stale_requests() == 1
+    body = client.get("/events/feeds/rooms/living-room.ics").content.decode()
+    assert "STATUS:TENTATIVE" not in body and "STATUS:CANCELLED" in body

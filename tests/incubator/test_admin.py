@@ -101,6 +101,22 @@ def test_export_csv_and_xlsx(staff_client, coordinator, some_applications):
     assert sheet["B1"].value == "状态"
 
 
+def test_the_export_resolves_choice_labels_once_not_per_row(staff_client, coordinator, some_applications, monkeypatch):
+    """Django's ``get_FOO_display`` rebuilds a dict of lazy translations on every call: most of the time of a large
+    export (issue 10). The export reads the labels once; each row is a dictionary lookup."""
+
+    def per_row(self):
+        raise AssertionError("a label was resolved per row")
+
+    for name in ("get_state_display", "get_field_of_service_display", "get_support_needed_display"):
+        monkeypatch.setattr(Application, name, per_row)
+    Application.objects.filter(pk=some_applications["mentored"].pk).update(support_needed=["funding", "team_building"])
+    response = staff_client(coordinator).get(f"{INDEX}?export=csv&state=mentored")
+    rows = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert rows[1].startswith("福田镇“乡村守护”应急救援志愿队,辅导中,王小明")
+    assert "应急救援" in rows[1] and "资金扶持、队伍建设" in rows[1]
+
+
 def test_the_listing_does_not_query_per_row(
     staff_client, coordinator, some_applications, django_assert_max_num_queries
 ):
