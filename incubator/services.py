@@ -50,7 +50,7 @@ def submit_application(application: Application) -> Application:
                 actor_name=application.founder_name,
                 visibility=ApplicationEvent.Visibility.APPLICANT,
             )
-            transaction.on_commit(partial(tasks.send_submission_confirmation.delay, event.pk))
+            transaction.on_commit(partial(tasks.send_submission_confirmation.delay, event.pk), robust=True)
     except IntegrityError:
         # A simultaneous submission of the same organisation won the race; the partial unique index refused this one.
         duplicate = find_open_duplicate(application.organisation_name, application.contact_phone)
@@ -88,7 +88,7 @@ def assign_mentor(application: Application, mentor, by, comment: str = "") -> Ap
         **actor_fields(by),
     )
     if mentor is not None:
-        transaction.on_commit(partial(tasks.notify_mentor_assigned.delay, event.pk))
+        transaction.on_commit(partial(tasks.notify_mentor_assigned.delay, event.pk), robust=True)
     return event
 
 
@@ -114,7 +114,7 @@ def add_comment(application: Application, by, text: str, visibility: str, notify
         kind=ApplicationEvent.Kind.COMMENT, comment=text, visibility=visibility, **actor_fields(by)
     )
     if notify and visibility == ApplicationEvent.Visibility.APPLICANT:
-        transaction.on_commit(partial(tasks.notify_comment.delay, event.pk))
+        transaction.on_commit(partial(tasks.notify_comment.delay, event.pk), robust=True)
     return event
 
 

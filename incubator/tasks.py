@@ -19,6 +19,9 @@ from cms.i18n import supported_language
 from incubator.models import Application, ApplicationEvent, IncubatorSettings
 from incubator.workflow import COORDINATE_PERMISSION
 
+# A mail server that is down (any OSError, smtplib's errors included) is tried again later: nothing was marked sent.
+MAIL_RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
+
 
 def absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
@@ -62,25 +65,25 @@ def _send_once(event_id: int, template: str, recipients_of, language_of=applican
     return True
 
 
-@shared_task(name="incubator.tasks.send_submission_confirmation")
+@shared_task(name="incubator.tasks.send_submission_confirmation", **MAIL_RETRY)
 def send_submission_confirmation(event_id: int) -> bool:
     """The applicant's receipt, with the private status link."""
     return _send_once(event_id, "submitted", lambda event: [event.application.contact_email])
 
 
-@shared_task(name="incubator.tasks.notify_state_change")
+@shared_task(name="incubator.tasks.notify_state_change", **MAIL_RETRY)
 def notify_state_change(event_id: int) -> bool:
     """Tell the applicant the new stage, the reason or comment given, and the next step."""
     return _send_once(event_id, "state_changed", lambda event: [event.application.contact_email])
 
 
-@shared_task(name="incubator.tasks.notify_comment")
+@shared_task(name="incubator.tasks.notify_comment", **MAIL_RETRY)
 def notify_comment(event_id: int) -> bool:
     """Send the applicant a note staff chose to share with them."""
     return _send_once(event_id, "comment", lambda event: [event.application.contact_email])
 
 
-@shared_task(name="incubator.tasks.notify_mentor_assigned")
+@shared_task(name="incubator.tasks.notify_mentor_assigned", **MAIL_RETRY)
 def notify_mentor_assigned(event_id: int) -> bool:
     """Tell a mentor which organisation they now accompany."""
 

@@ -348,7 +348,7 @@ def perform_transition(application, action, user, comment="", notify=True):
                 **actor_fields(user),
             )
             if notify:
-                transaction.on_commit(partial(tasks.notify_state_change.delay, event.pk))
+                transaction.on_commit(partial(tasks.notify_state_change.delay, event.pk), robust=True)
     except ConcurrentTransition as error:
         raise TransitionError(TransitionError.CONFLICT, _("该申请刚被其他人更新,请刷新后重试。")) from error
     except IntegrityError as error:

@@ -3,6 +3,8 @@
 import tempfile
 from pathlib import Path
 
+import dj_email_url
+
 from .base import *  # noqa: F403
 from .env import env
 
@@ -11,6 +13,9 @@ SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The real-worker tests start a worker process with a small SMTP server of their own (tests/worker.py).
+if TEST_WORKER_EMAIL_URL := env("TEST_WORKER_EMAIL_URL"):
+    vars().update(dj_email_url.parse(TEST_WORKER_EMAIL_URL))
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or tempfile.mkdtemp(prefix="vs-test-media-"))
 PRIVATE_MEDIA_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-private"
 # Unit tests run tasks in-process; the worker integration test sends them to a real worker through REDIS_URL.

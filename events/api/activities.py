@@ -12,6 +12,7 @@ from ninja.errors import HttpError
 from pydantic import field_validator, model_validator
 
 from events.activities.occurrences import occurrences_between
+from events.api.rooms import InvalidOut  # the same shape as every 422 of the API
 
 MAX_DAYS = 366
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
@@ -69,7 +70,7 @@ class ActivityOut(Schema):
     signup_url: str
 
 
-@router.get("/activities", response=list[ActivityOut], tags=["activities"])
+@router.get("/activities", response={200: list[ActivityOut], 422: InvalidOut}, tags=["activities"])
 def list_activities(request, filters: Query[ActivityQuery]):
     """Occurrences overlapping ``[start, end]`` (local dates, Asia/Shanghai), in time order."""
     if filters.start is None or filters.end is None:  # pragma: no cover  (the validator fills both)

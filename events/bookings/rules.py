@@ -309,7 +309,9 @@ def queue_notice(booking: Booking, kind: str) -> None:
     from events.tasks import send_booking_notice
 
     booking_id = booking.pk
-    transaction.on_commit(lambda: send_booking_notice.delay(booking_id, kind))
+    # robust: the booking is committed; a broker or (embedded, eager) mail server failing now must not turn the
+    # visitor's answer into a 500. The notice stays unrecorded, so the mail can still be sent.
+    transaction.on_commit(lambda: send_booking_notice.delay(booking_id, kind), robust=True)
 
 
 # --- decisions and changes -------------------------------------------------------------------------------------

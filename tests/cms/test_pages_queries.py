@@ -73,13 +73,24 @@ def test_home_page_queries_do_not_grow_with_articles_or_sections(client, home_pa
     index = make_news_index(home_page)
     add_sections(hall, 0, 10, images)
     add_articles(index, 0, 10, images)
-    for n, section in enumerate(HallSectionPage.objects.all()[:4]):
-        HomePageHallLink.objects.create(page=home_page, section=section, sort_order=n)
     for n in range(3):
         HomePageFigure.objects.create(page=home_page, value=1000 * n, label=f"数字{n}", sort_order=n)
+
+    def link_sections():
+        linked = HomePageHallLink.objects.values_list("section_id", flat=True)
+        for n, section in enumerate(HallSectionPage.objects.exclude(pk__in=linked), start=len(linked)):
+            HomePageHallLink.objects.create(page=home_page, section=section, sort_order=n)
+
+    def rendered() -> tuple[int, int]:
+        html = client.get("/").content.decode()
+        return html.count('class="card card--section"'), html.count('class="card card--news"')
 
     def add_both(start, stop):
         add_sections(hall, start, stop, images)
         add_articles(index, start, stop, images)
+        link_sections()
 
+    link_sections()
+    assert rendered() == (10, 3)  # every linked section; the three latest news
     assert_constant_queries(client, "/", add_both)
+    assert rendered() == (500, 3)  # the linked sections grew with the pages: their covers are not queried per card

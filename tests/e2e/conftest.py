@@ -63,18 +63,38 @@ def _new_page(browser, options):
     return context, context.new_page()
 
 
-@pytest.fixture
-def desktop_page(browser):
-    context, page = _new_page(browser, DESKTOP)
+def _javascript_errors(page) -> list[str]:
+    """Collect the page's uncaught exceptions and console errors (nothing is tolerated: there is no allow-list)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"pageerror at {page.url}: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"console.error at {page.url}: {message.text} ({message.location})")
+            if message.type == "error"
+            else None
+        ),
+    )
+    return errors
+
+
+def _journey_page(browser, options):
+    context, page = _new_page(browser, options)
+    errors = _javascript_errors(page)
     yield page
     context.close()
+    if errors:
+        pytest.fail("JavaScript errors during the journey:\n" + "\n".join(errors))
+
+
+@pytest.fixture
+def desktop_page(browser):
+    yield from _journey_page(browser, DESKTOP)
 
 
 @pytest.fixture
 def phone_page(browser):
-    context, page = _new_page(browser, PHONE)
-    yield page
-    context.close()
+    yield from _journey_page(browser, PHONE)
 
 
 @pytest.fixture

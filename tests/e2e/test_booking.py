@@ -71,6 +71,7 @@ def test_request_approve_and_cancel_a_booking(
     admin.get_by_role("button", name="批准并通知申请人").click()
     expect(admin.get_by_text(re.compile("已批准"))).to_be_visible()
     admin.goto(f"{live_server.url}/admin/events/bookings/calendar/?week={day.isoformat()}")
+    expect(admin.get_by_text("新志愿者岗前培训")).to_be_visible()
     screenshot(admin, "booking-6-admin-calendar-desktop")
 
     # The requester sees it confirmed and, plans having changed, cancels it.
@@ -87,4 +88,9 @@ def test_request_approve_and_cancel_a_booking(
 
     # The week view on a desktop shows the slot free again.
     desktop_page.goto(f"{live_server.url}{room.get_absolute_url()}?week={day.isoformat()}")
+    that_day = desktop_page.locator("section.day").filter(
+        has=desktop_page.get_by_role("heading", name=re.compile(f"{day.month}月{day.day}日"))
+    )
+    expect(that_day.locator(".slot--busy")).to_have_count(0)
+    expect(that_day.locator(".slot--free").first).to_contain_text("08:00–12:00")
     screenshot(desktop_page, "booking-9-week-desktop")

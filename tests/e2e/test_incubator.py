@@ -159,7 +159,8 @@ def test_an_organisation_is_incubated_from_application_to_showroom(
     expect(admin.locator(".messages")).to_contain_text(ORGANISATION)
     team.refresh_from_db()
     assert team.live
-    if team_url := team.get_url():
-        phone_page.goto(live_server.url + team_url)
-        expect(phone_page.locator("h1")).to_have_text(ORGANISATION)
-        screenshot(phone_page, "incubator-team-published-phone")
+    team_url = team.get_url()
+    assert team_url, "the published team has no public URL"
+    phone_page.goto(live_server.url + team_url)
+    expect(phone_page.locator("h1")).to_have_text(ORGANISATION)
+    screenshot(phone_page, "incubator-team-published-phone")

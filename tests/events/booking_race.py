@@ -55,6 +55,20 @@ def race(room_slug: str, first_start, threads: int) -> dict:
     return {"attempts": threads, "statuses": dict(Counter(statuses)), "seconds": round(time.perf_counter() - began, 3)}
 
 
+def tally(room) -> dict:
+    """What the race left behind: every booking row (any status), the holding ones, notices recorded, mails sent."""
+    from django.core import mail
+
+    from events.models import Booking, BookingNotice
+
+    return {
+        "booking_rows": Booking.objects.filter(room=room).count(),
+        "holding_bookings": Booking.objects.filter(room=room, status__in=["requested", "confirmed"]).count(),
+        "notices": sorted(BookingNotice.objects.filter(booking__room=room).values_list("kind", flat=True)),
+        "mails": len(getattr(mail, "outbox", [])),
+    }
+
+
 def main(threads: int) -> None:
     import django
 
@@ -62,13 +76,11 @@ def main(threads: int) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from events.models import Booking
     from tests.events.booking_support import at, make_room
 
     call_command("migrate", verbosity=0)
     room = make_room(slug="race-room")
-    result = race(room.slug, at(3, 9), threads)
-    result["holding_bookings"] = Booking.objects.filter(room=room, status__in=["requested", "confirmed"]).count()
+    result = race(room.slug, at(3, 9), threads) | tally(room)
     result["vendor"] = connection.vendor
     sys.stdout.write(json.dumps(result) + "\n")
 

@@ -11,10 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
-from events.models import Booking
-from tests.events.booking_race import race
+from tests.events.booking_race import race, tally
 from tests.events.booking_support import at, make_room
 
 THREADS = 24
@@ -28,14 +26,21 @@ def report(capsys, name: str, result: dict) -> None:
 
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the in-process race needs PostgreSQL")
-def test_postgresql_race_has_one_winner(capsys):
+@pytest.mark.requires_postgresql  # threads in this process share the test database
+def test_postgresql_race_has_one_winner(capsys, mailoutbox):
     room = make_room(slug="race-room")
-    result = race(room.slug, at(3, 9), THREADS)
-    holding = Booking.objects.filter(room=room, status__in=["requested", "confirmed"]).count()
-    report(capsys, "postgresql race", result | {"holding_bookings": holding})
+    result = race(room.slug, at(3, 9), THREADS) | tally(room)
+    report(capsys, "postgresql race", result)
     assert result["statuses"] == {201: 1, 409: THREADS - 1}
-    assert holding == 1
+    assert_one_booking_one_mail(result)
+
+
+def assert_one_booking_one_mail(result: dict) -> None:
+    """The losers left nothing behind: one row, holding, one notice recorded and one mail sent (the winner's)."""
+    assert result["booking_rows"] == 1
+    assert result["holding_bookings"] == 1
+    assert result["notices"] == ["requested"]
+    assert result["mails"] == 1
 
 
 @pytest.mark.slow
@@ -57,4 +62,4 @@ def test_sqlite_file_race_has_one_winner(tmp_path, capsys):
     report(capsys, "sqlite race", result)
     assert result["vendor"] == "sqlite"
     assert result["statuses"] == {"201": 1, "409": THREADS - 1}
-    assert result["holding_bookings"] == 1
+    assert_one_booking_one_mail(result)

@@ -136,15 +136,36 @@ def test_overlaps_are_refused_with_the_nearest_free_slots(room, start, end):
     assert str(suggestions[0]) in excinfo.value.message
 
 
+def slots(suggestions) -> list[tuple]:
+    return [(s.start, s.end) for s in suggestions]
+
+
 def test_nearest_suggestion_is_right_after_the_buffer(room):
+    book(room, at(3, 9), at(3, 10))
+    with pytest.raises(service.RoomUnavailable) as excinfo:
+        book(room, at(3, 9, 30), at(3, 10, 30))
+    suggestions = excinfo.value.suggestions
+    nearest = min(suggestions, key=lambda slot: abs(slot.start - at(3, 9, 30)))
+    assert (nearest.start, nearest.end) == (at(3, 10, 15), at(3, 11, 15))  # the booking's end plus its buffer
+    # 08:00 is refused (its own buffer would reach 09:15), 11:15–12:15 runs into the lunch closure
+    assert slots(suggestions) == [
+        (at(3, 10, 15), at(3, 11, 15)),
+        (at(3, 10, 45), at(3, 11, 45)),
+        (at(3, 14), at(3, 15)),
+    ]
+
+
+def test_when_the_morning_is_taken_the_nearest_suggestions_are_that_afternoon(room):
     book(room, at(3, 9), at(3, 11))
     with pytest.raises(service.RoomUnavailable) as excinfo:
         book(room, at(3, 10), at(3, 11))
-    starts = [timezone.localtime(s.start).strftime("%H:%M") for s in excinfo.value.suggestions]
-    assert "11:15" not in starts  # 11:15–12:15 would run past the 12:00 lunch closure
-    assert "08:00" not in starts  # 08:00–09:00 plus the buffer would reach into the booking
-    assert set(starts) <= {"11:00", "14:00", "14:30", "10:00"} or starts  # nearest are on the same day
-    assert all(timezone.localtime(s.start).date() == at(3, 0).date() for s in excinfo.value.suggestions)
+    # 11:15–12:15 would run past the 12:00 lunch closure; 08:00–09:00 plus the buffer would reach into the booking;
+    # the same hour the day before is further away than the afternoon
+    assert slots(excinfo.value.suggestions) == [
+        (at(3, 14), at(3, 15)),
+        (at(3, 14, 30), at(3, 15, 30)),
+        (at(3, 15), at(3, 16)),
+    ]
 
 
 def test_buffer_boundaries_and_touching_bookings(room):

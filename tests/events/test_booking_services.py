@@ -94,7 +94,7 @@ def test_a_failed_mail_is_sent_again_on_retry(room, monkeypatch):
     assert send_notice(booking.pk, "requested") is True
 
 
-def test_reminders_for_tomorrow_once(room, django_assert_max_num_queries):
+def test_reminders_for_tomorrow_once(room):
     due = service.request_booking(booking_request(room, at(3, 9), at(3, 10)), confirm=True, notify=False)
     waiting = service.request_booking(booking_request(room, at(3, 14), at(3, 15)), notify=False)
     later = service.request_booking(booking_request(room, at(4, 9), at(4, 10)), confirm=True, notify=False)

@@ -249,3 +249,17 @@ def test_week_view_offers_the_rooms_public_calendar_feed(client, room):
     assert f'value="http://testserver{feed_path}"' in html
     assert f'href="webcal://testserver{feed_path}"' in html
     assert "events/feed-subscribe.css" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_server_down_after_the_commit_still_shows_the_visitor_the_booking(client, room, settings, caplog):
+    """Embedded mode runs the mail task inside the request, after the commit: its failure must not become a 500."""
+    settings.EMAIL_BACKEND = "tests.mail_backends.RefusingEmailBackend"
+    client.raise_request_exception = False  # a 500 is what the visitor would see
+    response = client.post(reverse("events:booking_request", args=[room.slug]), form_data())
+    booking = Booking.objects.get()
+    assert response.status_code == 302 and response["Location"] == booking.get_absolute_url()
+    assert booking.status == BookingStatus.REQUESTED
+    # the mail is not lost: no notice is recorded as sent, so sending it again is still possible
+    assert not booking.notices.exists()
+    assert any("Connection refused" in record.getMessage() or record.exc_info for record in caplog.records)

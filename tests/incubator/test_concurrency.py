@@ -1,98 +1,79 @@
 """Two people act on one application at the same moment: exactly one transition wins, the other is told why.
 
-Each thread has its own database connection and loads the application before the race, as two open admin pages
-would. The winner holds the row lock a little while (a ``pre_transition`` receiver sleeps inside the transaction),
-so the loser really waits at ``select_for_update`` and then reads the new state.
+PostgreSQL: threads in this process against the test database (the row lock decides).
+SQLite: a subprocess on a file database (IMMEDIATE transactions make the loser wait for the winner's commit).
 """
 
+import json
 import logging
-import threading
-import time
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-from django.db import connection, connections
-from django_fsm.signals import pre_transition
 
-from incubator.models import Application, ApplicationEvent
-from incubator.workflow import State, TransitionError, perform_transition
-from tests.incubator import factories
+from incubator.workflow import State, TransitionError
+from tests.incubator.transition_race import HOLD_SECONDS, run
 
 logger = logging.getLogger(__name__)
-HOLD_SECONDS = 0.5
+ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="row locks between threads need PostgreSQL: the SQLite test database is a shared-cache in-memory "
-        "database, where a second writer fails at once with 'database table is locked' instead of waiting",
-    ),
+RACE_CASES = [
+    (("reject", "withdraw"), {"reject": State.REJECTED, "withdraw": State.WITHDRAWN}),
+    (("start_mentoring", "start_mentoring"), {"start_mentoring": State.MENTORED}),
 ]
+RACES = pytest.mark.parametrize(("actions", "targets"), RACE_CASES, ids=["reject-vs-withdraw", "double-click"])
 
 
-def race(application_id, user, actions):
-    barrier = threading.Barrier(len(actions))
-    outcomes = []
-
-    def act(action):
-        try:
-            mine = Application.objects.get(pk=application_id)  # loaded before the race, like an open page
-            barrier.wait(timeout=10)
-            started = time.monotonic()
-            try:
-                perform_transition(mine, action, user, comment="并发测试", notify=False)
-                outcomes.append((action, "won", None, time.monotonic() - started))
-            except TransitionError as error:
-                outcomes.append((action, "refused", error, time.monotonic() - started))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=act, args=(action,)) for action in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
-
-
-@pytest.fixture
-def slow_transitions():
-    def hold_the_lock(sender, **kwargs):
-        time.sleep(HOLD_SECONDS)
-
-    pre_transition.connect(hold_the_lock, sender=Application)
-    yield
-    pre_transition.disconnect(hold_the_lock, sender=Application)
-
-
-@pytest.mark.parametrize(
-    ("actions", "targets"),
-    [
-        (("reject", "withdraw"), {"reject": State.REJECTED, "withdraw": State.WITHDRAWN}),
-        (("start_mentoring", "start_mentoring"), {"start_mentoring": State.MENTORED}),
-    ],
-    ids=["reject-vs-withdraw", "double-click"],
-)
-def test_two_conflicting_transitions_at_once(actions, targets, slow_transitions):
-    # A superuser coordinates without the role groups, which an earlier flush of the database may have removed.
-    coordinator = factories.UserFactory(username="racer", is_superuser=True)
-    application = factories.ApplicationFactory(mentor=factories.UserFactory(username="race-mentor"))
-
-    outcomes = race(application.pk, coordinator, actions)
-
-    logger.info("race %s: %s", actions, [(a, r, e and e.code, f"{s:.2f}s") for a, r, e, s in outcomes])
+def assert_one_winner(result: dict, targets: dict) -> None:
+    outcomes = result["outcomes"]
+    logger.info("race on %s: %s", result["vendor"], outcomes)
     assert len(outcomes) == 2
-    won = [outcome for outcome in outcomes if outcome[1] == "won"]
-    refused = [outcome for outcome in outcomes if outcome[1] == "refused"]
-    assert len(won) == 1
-    assert len(refused) == 1
-    winner, _, _, _ = won[0]
-    _, _, error, waited = refused[0]
-    assert error.code == TransitionError.NOT_FROM_STATE
-    assert "不能执行" in str(error)
-    assert waited >= HOLD_SECONDS * 0.8, "the loser should have waited for the winner's row lock"
+    won = [outcome for outcome in outcomes if outcome["outcome"] == "won"]
+    refused = [outcome for outcome in outcomes if outcome["outcome"] == "refused"]
+    assert len(won) == 1, outcomes
+    assert len(refused) == 1, outcomes
+    winner = won[0]["action"]
+    assert refused[0]["code"] == TransitionError.NOT_FROM_STATE
+    assert "不能执行" in refused[0]["message"]
+    assert refused[0]["waited"] >= HOLD_SECONDS * 0.8, "the loser should have waited for the winner's lock"
+    assert result["state"] == targets[winner]
+    assert result["events"] == [[winner, targets[winner]]]
 
-    application.refresh_from_db()
-    assert application.state == targets[winner]
-    events = ApplicationEvent.objects.filter(application=application, kind=ApplicationEvent.Kind.TRANSITION)
-    assert [(event.action, event.to_state) for event in events] == [(winner, targets[winner])]
+
+@pytest.mark.requires_postgresql  # row locks between threads of this process on the shared test database
+@pytest.mark.django_db(transaction=True)
+@RACES
+def test_two_conflicting_transitions_at_once(actions, targets):
+    result = run(actions)
+    result["events"] = [list(event) for event in result["events"]]
+    assert result["vendor"] == "postgresql"
+    assert_one_winner(result, targets)
+
+
+@pytest.fixture(scope="module")
+def sqlite_races(tmp_path_factory):
+    """Every race of this module in one subprocess on a new SQLite file database (migrated once)."""
+    env = os.environ | {"VAR_DIR": str(tmp_path_factory.mktemp("race")), "DJANGO_SETTINGS_MODULE": "cms.settings.test"}
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        env.pop(name, None)
+    completed = subprocess.run(  # noqa: S603  (our own module, fixed arguments)
+        [sys.executable, "-m", "tests.incubator.transition_race", *(",".join(actions) for actions, _ in RACE_CASES)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.slow
+@RACES
+def test_two_conflicting_transitions_at_once_on_an_sqlite_file(actions, targets, sqlite_races):
+    result = sqlite_races[",".join(actions)]
+    assert result["vendor"] == "sqlite"
+    assert_one_winner(result, targets)
