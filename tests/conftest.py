@@ -9,8 +9,6 @@ the service tests are deselected (and counted in the summary), not skipped.
 
 import os
 
-import os
-
 import pytest
 from django.conf import settings
 from django.core.cache import cache
