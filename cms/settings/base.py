@@ -23,7 +23,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Plugins: which plugin apps are installed and whose URLs are mounted. The core never imports them.
-CMS_PLUGINS = env_list("CMS_PLUGINS", "incubator,events")
+CMS_PLUGINS = env_list("CMS_PLUGINS", "incubator,events,needs")
 
 INSTALLED_APPS = [
     "cms",
@@ -201,5 +201,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
-    "loggers": {name: {"level": env("APP_LOG_LEVEL", "INFO")} for name in ("cms", "incubator", "events", "celery")},
+    "loggers": {
+        name: {"level": env("APP_LOG_LEVEL", "INFO")} for name in ("cms", "incubator", "events", "needs", "celery")
+    },
 }

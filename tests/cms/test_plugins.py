@@ -23,8 +23,8 @@ from django.urls import get_resolver
 response = Client().get("/")
 print(json.dumps({
     "status": response.status_code,
-    "plugins": [name for name in ("incubator", "events") if apps.is_installed(name)],
-    "namespaces": sorted(name for name in ("incubator", "events") if name in get_resolver().namespace_dict),
+    "plugins": [name for name in ("incubator", "events", "needs") if apps.is_installed(name)],
+    "namespaces": sorted(name for name in ("incubator", "events", "needs") if name in get_resolver().namespace_dict),
     "title_shown": "博罗志愿服务总站" in response.content.decode(),
 }))
 """
@@ -37,7 +37,7 @@ def run_manage(args, env):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("enabled", ["", "incubator", "events"])
+@pytest.mark.parametrize("enabled", ["", "incubator", "events", "needs", "incubator,events,needs"])
 def test_each_plugin_combination_boots_migrates_and_serves(enabled, tmp_path):
     env = {
         **os.environ,
@@ -59,8 +59,8 @@ def test_each_plugin_combination_boots_migrates_and_serves(enabled, tmp_path):
     result = run_manage(["shell", "-c", PROBE], env)
     assert result.returncode == 0, result.stderr
     probe = json.loads(result.stdout.strip().splitlines()[-1])
-    expected = [name for name in ("incubator", "events") if name in enabled.split(",")]
-    assert probe == {"status": 200, "plugins": expected, "namespaces": expected, "title_shown": True}
+    expected = [name for name in ("incubator", "events", "needs") if name in enabled.split(",")]
+    assert probe == {"status": 200, "plugins": expected, "namespaces": sorted(expected), "title_shown": True}
 
 
 def test_plugin_urls_follow_the_setting(settings):
