@@ -4,16 +4,19 @@ This is also the plugin's public API for other plugins.
 """
 
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 from functools import partial
+from statistics import median
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Avg, Count, Q
+from django.utils import timezone
 
 from cms.geo import Point, distance_m, format_distance
 from cms.models import Team
 from needs import tasks
 from needs.models import Need
-from needs.workflow import State
+from needs.workflow import COMPLETED_STATES, State
 
 
 def submit_need(need: Need) -> Need:
@@ -84,3 +87,51 @@ def suggest_teams(needs, limit: int = 5) -> dict[int, list[Suggestion]]:
 def needs_of_teams_led_by(user):
     """The needs dispatched to the teams this user leads, in any state from dispatch on."""
     return Need.objects.filter(team__leaders__user=user).select_related("township", "team")
+
+
+# --- the public side: nothing personal (no contact, address or description), only what the wall may show ---
+
+PUBLIC_STATES = (State.SUBMITTED, State.DISPATCHED, State.ACCEPTED, State.DONE, State.RATED)
+PUBLIC_FIELDS = ("pk", "category", "state", "submitted_at", "wanted_on", "served_on", "township__name", "team__name")
+
+
+def public_needs(category: str = "", township: str = "", state: str = ""):
+    """The wall's rows as dictionaries of public fields only, newest first, filtered by the visitor's choices."""
+    needs = Need.objects.filter(state__in=PUBLIC_STATES)
+    if category:
+        needs = needs.filter(category=category)
+    if township:
+        needs = needs.filter(township__slug=township)
+    if state in PUBLIC_STATES:
+        needs = needs.filter(state=state)
+    return needs.order_by("-submitted_at", "-pk").values(*PUBLIC_FIELDS)
+
+
+def public_figures(today=None) -> dict:
+    """Needs ordered this month, the share of decided needs that were done, the median hours to acceptance (90 days)."""
+    today = today or timezone.localdate()
+    month_start = timezone.make_aware(datetime.combine(today.replace(day=1), time.min))
+    counts = Need.objects.aggregate(
+        this_month=Count("pk", filter=Q(submitted_at__gte=month_start)),
+        done=Count("pk", filter=Q(state__in=COMPLETED_STATES)),
+        decided=Count("pk", filter=~Q(state__in=(State.SUBMITTED, State.DISPATCHED))),
+    )
+    since = timezone.now() - timedelta(days=90)
+    waits = sorted(
+        (accepted - submitted).total_seconds() / 3600
+        for submitted, accepted in Need.objects.filter(accepted_at__gte=since).values_list(
+            "submitted_at", "accepted_at"
+        )
+    )
+    return {
+        "this_month": counts["this_month"],
+        "done_share": round(100 * counts["done"] / counts["decided"]) if counts["decided"] else None,
+        "median_hours_to_accept": round(median(waits), 1) if waits else None,
+    }
+
+
+def team_record(team) -> dict:
+    """A team's completed needs and their average rating, for its public profile (one query)."""
+    return Need.objects.filter(team=team, state__in=COMPLETED_STATES).aggregate(
+        completed=Count("pk"), rating=Avg("rating")
+    )

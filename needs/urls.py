@@ -5,6 +5,7 @@ from needs import views
 app_name = "needs"
 
 urlpatterns = [
+    path("", views.wall, name="wall"),
     path("order/", views.order, name="order"),
     path("order/done/", views.order_done, name="order_done"),
     path("status/<str:token>/", views.status, name="status"),

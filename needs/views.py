@@ -4,18 +4,21 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from cms.models import Township
 from needs import services
-from needs.forms import CancelForm, NeedForm, RatingForm
+from needs.forms import CancelForm, NeedForm, RatingForm, categories
 from needs.models import Need
 from needs.workflow import OPEN_STATES, PROGRESS, Requester, State, TransitionError, perform_transition
 
 LAST_NEED_SESSION_KEY = "needs_last_need"
+WALL_PAGE_SIZE = 30
 
 
 def _posted(request) -> tuple:
@@ -126,4 +129,27 @@ def rate(request, token):
         _("感谢您的评价!"),
         comment=form.cleaned_data["comment"],
         rating=form.cleaned_data["rating"],
+    )
+
+
+def wall(request):
+    """The 微心愿 wall: recent needs and completions with nothing personal, filters and the station's figures."""
+    category, township, state = (request.GET.get(name, "")[:50] for name in ("category", "township", "state"))
+    wall_page = Paginator(services.public_needs(category, township, state), WALL_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    states = dict(State.choices)
+    for row in wall_page:
+        row["state_label"] = states[row["state"]]
+    return render(
+        request,
+        "needs/wall.html",
+        {
+            "wall_page": wall_page,
+            "figures": services.public_figures(),
+            "categories": categories(),
+            "townships": Township.objects.order_by("sort_order", "name"),
+            "states": [(value, states[value]) for value in services.PUBLIC_STATES],
+            "chosen": {"category": category, "township": township, "state": state},
+        },
     )

@@ -1,4 +1,4 @@
-"""How the needs plugin plugs into the site: the dispatch queue and a team's needs in the admin."""
+"""How the needs plugin plugs into the site: the admin queue, the API, the home-page, screen and team-profile panels."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +6,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
+from cms.plugins import register_api_router
+from needs import panels  # noqa: F401  (the home-page, screen and team-profile panels register on import)
 from needs.admin import views
+from needs.api import router
 
 
 class NeedsMenuItem(MenuItem):
@@ -34,3 +37,6 @@ class NeedsAdminViewSet(ViewSet):
 @hooks.register("register_admin_viewset")
 def register_needs_admin():
     return NeedsAdminViewSet()
+
+
+register_api_router("", router)
