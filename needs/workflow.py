@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.apps import apps
+from django.conf import settings
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition, transition
 
@@ -260,11 +261,15 @@ def _check(need, action, user, comment, details):
 
 
 def actor_fields(user) -> dict:
-    """How an audit entry names who acted: a staff account or leader, the requester, or the system."""
-    if isinstance(user, Requester):
-        return {"actor": None, "actor_name": str(user)}
-    if user is None or not user.is_authenticated:
-        return {"actor": None, "actor_name": str(_("系统"))}
+    """How an audit entry names who acted: a staff account or leader, the requester, or the system.
+
+    The stored name is in the site's language, whichever language the request or task that acted was in.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        if isinstance(user, Requester):
+            return {"actor": None, "actor_name": str(user)}
+        if user is None or not user.is_authenticated:
+            return {"actor": None, "actor_name": str(_("系统"))}
     return {"actor": user, "actor_name": user.get_full_name() or user.get_username()}
 
 
