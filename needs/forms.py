@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Team, Township
-from needs.models import Need
+from needs.models import Beneficiary, Need
 
 MOBILE = re.compile(r"^1[3-9]\d{9}$")
 LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
@@ -85,6 +85,7 @@ class NeedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", _("请选择")), *((name, name) for name in categories())]
         self.fields["category"].error_messages["required"] = _("请选择需要哪类服务。")
+        self.fields["beneficiary"].choices = Beneficiary.choices  # radio buttons need no empty "---------" choice
         self.fields["township"].queryset = Township.objects.all()
         self.fields["township"].empty_label = _("请选择")
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
