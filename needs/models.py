@@ -27,6 +27,11 @@ class Beneficiary(models.TextChoices):
     OTHER = "other", _("其他单位")
 
 
+def overdue_condition(today) -> Q:
+    """Accepted needs whose wanted date (or the end of the wanted period) is past, not yet marked done."""
+    return Q(state=State.ACCEPTED) & (Q(wanted_until__lt=today) | Q(wanted_until__isnull=True, wanted_on__lt=today))
+
+
 class NeedQuerySet(models.QuerySet):
     def open(self):
         return self.filter(state__in=OPEN_STATES)
@@ -43,9 +48,7 @@ class NeedQuerySet(models.QuerySet):
 
     def overdue(self, today):
         """Accepted, the wanted date is past, and not marked done."""
-        return self.filter(state=State.ACCEPTED).filter(
-            Q(wanted_until__lt=today) | Q(wanted_until__isnull=True, wanted_on__lt=today)
-        )
+        return self.filter(overdue_condition(today))
 
 
 class Need(ConcurrentTransitionMixin, NeedWorkflow, models.Model):

@@ -6,9 +6,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
-from cms.plugins import register_api_router
+from cms.plugins import register_admin_dashboard_panel, register_api_router
 from needs import panels  # noqa: F401  (the home-page, screen and team-profile panels register on import)
 from needs.admin import views
+from needs.admin.dashboard import NeedsDashboardPanel
 from needs.api import router
 
 
@@ -40,3 +41,8 @@ def register_needs_admin():
 
 
 register_api_router("", router)
+
+
+@register_admin_dashboard_panel
+def needs_dashboard_panel(request):
+    return NeedsDashboardPanel(request) if request.user.has_perm("needs.dispatch_need") else None

@@ -103,3 +103,16 @@ def test_the_queue_makes_the_same_queries_for_10_and_100_needs(client, dispatche
     with CaptureQueriesContext(connection) as hundred:
         client.get(reverse("needs_admin:index"))
     assert len(ten) == len(hundred)
+
+
+def test_the_dashboard_shows_dispatchers_what_waits_and_what_is_overdue(client, dispatcher, team, leader):
+    factories.NeedFactory()
+    late = factories.NeedFactory(wanted_on=timezone.localdate() - timezone.timedelta(days=2))
+    perform_transition(late, "dispatch", dispatcher, team=team, notify=False)
+    perform_transition(late, "accept", leader, notify=False)
+    client.force_login(dispatcher)
+    body = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'data-testid="waiting">1<' in body
+    assert 'data-testid="overdue">1<' in body
+    client.force_login(leader)
+    assert 'id="needs-dashboard' not in client.get(reverse("wagtailadmin_home")).content.decode()
