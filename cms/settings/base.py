@@ -24,7 +24,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Plugins: which plugin apps are installed and whose URLs are mounted. The core never imports them.
-CMS_PLUGINS = env_list("CMS_PLUGINS", "incubator,events")
+CMS_PLUGINS = env_list("CMS_PLUGINS", "incubator,events,needs")
 
 INSTALLED_APPS = [
     "cms",
@@ -232,7 +232,9 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"}
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
-    "loggers": {name: {"level": env("APP_LOG_LEVEL", "INFO")} for name in ("cms", "incubator", "events", "celery")},
+    "loggers": {
+        name: {"level": env("APP_LOG_LEVEL", "INFO")} for name in ("cms", "incubator", "events", "needs", "celery")
+    },
 }
 
 # Errors go to Sentry when SENTRY_DSN is set, without personal data (no cookies, users or addresses); else nowhere.

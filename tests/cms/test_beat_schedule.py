@@ -12,6 +12,8 @@ EXPECTED = {
     "events-booking-reminders": "events.tasks.send_booking_reminders",
     "events-expire-booking-requests": "events.tasks.expire_booking_requests",
     "events-extend-duty-rota": "events.tasks.extend_duty_rota",
+    "needs-recall-unaccepted": "needs.tasks.recall_unaccepted",
+    "needs-remind-overdue": "needs.tasks.remind_overdue",
 }
 
 

@@ -26,8 +26,8 @@ print(json.dumps({
     "data_status": Client().get("/data/").status_code,
     "figures": [figure.key for figure in statistics(None)],
     "status": response.status_code,
-    "plugins": [name for name in ("incubator", "events") if apps.is_installed(name)],
-    "namespaces": sorted(name for name in ("incubator", "events") if name in get_resolver().namespace_dict),
+    "plugins": [name for name in ("incubator", "events", "needs") if apps.is_installed(name)],
+    "namespaces": sorted(name for name in ("incubator", "events", "needs") if name in get_resolver().namespace_dict),
     "title_shown": "博罗志愿服务总站" in response.content.decode(),
 }))
 """
@@ -46,7 +46,7 @@ def run_manage(args, env):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("enabled", ["", "incubator", "events"])
+@pytest.mark.parametrize("enabled", ["", "incubator", "events", "needs", "incubator,events,needs"])
 def test_each_plugin_combination_boots_migrates_and_serves(enabled, tmp_path):
     env = {
         **os.environ,
@@ -68,14 +68,14 @@ def test_each_plugin_combination_boots_migrates_and_serves(enabled, tmp_path):
     result = run_manage(["shell", "-c", PROBE], env)
     assert result.returncode == 0, result.stderr
     probe = json.loads(result.stdout.strip().splitlines()[-1])
-    expected = [name for name in ("incubator", "events") if name in enabled.split(",")]
-    figures = [*CORE_FIGURES, *(key for name in expected for key in PLUGIN_FIGURES[name])]
+    expected = [name for name in ("incubator", "events", "needs") if name in enabled.split(",")]
+    figures = [*CORE_FIGURES, *(key for name in expected for key in PLUGIN_FIGURES.get(name, ()))]
     assert sorted(probe.pop("figures")) == sorted(figures)  # with no plugin, only the core's figures
     assert probe == {
         "status": 200,
         "data_status": 200,
         "plugins": expected,
-        "namespaces": expected,
+        "namespaces": sorted(expected),
         "title_shown": True,
     }
 

@@ -20,7 +20,7 @@ from django.utils import translation
 
 from cms.demo.teams import ensure_team_index_page
 
-PLUGINS = ("incubator", "events")
+PLUGINS = ("incubator", "events", "needs")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[sdfr]|%[sd]|\{\w*\}")

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NeedsConfig(AppConfig):
+    name = "needs"
+    verbose_name = _("点单服务")
+
+    def ready(self):
+        from celery.schedules import crontab
+
+        from cms.plugins import register_periodic_tasks
+
+        # The recall and the reminder join beat's schedule only where the plugin is installed.
+        register_periodic_tasks(
+            {
+                "needs-recall-unaccepted": {"task": "needs.tasks.recall_unaccepted", "schedule": 15 * 60},
+                "needs-remind-overdue": {
+                    "task": "needs.tasks.remind_overdue",
+                    "schedule": crontab(minute=0, hour=9),  # every morning at 09:00, the station's time
+                },
+            }
+        )

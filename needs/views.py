@@ -1,0 +1,159 @@
+"""The requester's pages: order a service, the confirmation, the private status page, cancel, rate. No account."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.decorators import ratelimit
+
+from cms.models import Township
+from needs import services
+from needs.forms import CancelForm, NeedForm, RatingForm, categories
+from needs.models import Need
+from needs.workflow import OPEN_STATES, PROGRESS, Requester, State, TransitionError, perform_transition
+
+LAST_NEED_SESSION_KEY = "needs_last_need"
+WALL_PAGE_SIZE = 30
+
+
+def _posted(request) -> tuple:
+    return (request.POST,) if request.method == "POST" else ()
+
+
+def form_rate(group, request) -> str:
+    return getattr(settings, "NEEDS_FORM_RATE", "5/h")
+
+
+def rate_limited(view):
+    """At most ``NEEDS_FORM_RATE`` submissions per address (``cms.client_address``); beyond it status 429."""
+
+    @wraps(view)
+    @ratelimit(key="ip", rate=form_rate, method="POST", block=False)
+    def limited(request, *args, **kwargs):
+        if getattr(request, "limited", False):
+            return render(request, "needs/rate_limited.html", status=429)
+        return view(request, *args, **kwargs)
+
+    return limited
+
+
+def private(view):
+    """Status pages are reached by a secret link: never cached, indexed, or leaked through the Referer header.
+
+    ``same-origin`` rather than ``no-referrer``: the link never leaves the site, and the page's own forms (cancel,
+    rate) still carry the Origin header that Django's CSRF check needs (with ``no-referrer`` browsers send "null").
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = never_cache(view)(request, *args, **kwargs)
+        response["Referrer-Policy"] = "same-origin"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapped
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited
+def order(request):
+    form = NeedForm(*_posted(request))
+    if request.method == "POST":
+        if form.is_spam():
+            return redirect("needs:order_done")  # a bot is shown success and nothing is saved
+        if form.is_valid():
+            need = services.submit_need(form.save(commit=False))
+            request.session[LAST_NEED_SESSION_KEY] = need.pk
+            return redirect("needs:order_done")
+    return render(request, "needs/order.html", {"form": form})
+
+
+@private
+def order_done(request):
+    need = Need.objects.filter(pk=request.session.get(LAST_NEED_SESSION_KEY)).first()
+    return render(request, "needs/order_done.html", {"need": need})
+
+
+@private
+def status(request, token):
+    need = get_object_or_404(Need.objects.select_related("township", "team"), status_token=token)
+    reached = PROGRESS.index(need.state) if need.state in PROGRESS else -1
+    steps = [{"name": state.label, "done": i <= reached, "current": i == reached} for i, state in enumerate(PROGRESS)]
+    return render(
+        request,
+        "needs/status.html",
+        {
+            "need": need,
+            "steps": steps,
+            "timeline": need.events.all(),
+            "can_cancel": need.state in OPEN_STATES,
+            "rating_form": RatingForm() if need.state == State.DONE else None,
+            "cancel_form": CancelForm(),
+        },
+    )
+
+
+def _act(request, token, action, success, **details):
+    need = get_object_or_404(Need, status_token=token)
+    try:
+        perform_transition(need, action, Requester(need.pk), **details)
+    except TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect(need.get_status_url())
+
+
+@private
+@require_POST
+@rate_limited
+def cancel(request, token):
+    form = CancelForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    return _act(request, token, "cancel", _("点单已取消。"), comment=reason)
+
+
+@private
+@require_POST
+@rate_limited
+def rate(request, token):
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请选择评分。"))
+        return redirect(get_object_or_404(Need, status_token=token).get_status_url())
+    return _act(
+        request,
+        token,
+        "rate",
+        _("感谢您的评价!"),
+        comment=form.cleaned_data["comment"],
+        rating=form.cleaned_data["rating"],
+    )
+
+
+def wall(request):
+    """The 微心愿 wall: recent needs and completions with nothing personal, filters and the station's figures."""
+    category, township, state = (request.GET.get(name, "")[:50] for name in ("category", "township", "state"))
+    wall_page = Paginator(services.public_needs(category, township, state), WALL_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    states = dict(State.choices)
+    for row in wall_page:
+        row["state_label"] = states[row["state"]]
+    return render(
+        request,
+        "needs/wall.html",
+        {
+            "wall_page": wall_page,
+            "figures": services.public_figures(),
+            "categories": categories(),
+            "townships": Township.objects.order_by("sort_order", "name"),
+            "states": [(value, states[value]) for value in services.PUBLIC_STATES],
+            "chosen": {"category": category, "township": township, "state": state},
+        },
+    )

@@ -1,0 +1,48 @@
+"""How the needs plugin plugs into the site: the admin queue, the API, the home-page, screen and team-profile panels."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
+
+from cms.plugins import register_admin_dashboard_panel, register_api_router
+from needs import panels  # noqa: F401  (the home-page, screen and team-profile panels register on import)
+from needs.admin import views
+from needs.admin.dashboard import NeedsDashboardPanel
+from needs.api import router
+
+
+class NeedsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("needs.dispatch_need") or request.user.has_perm("needs.lead_team_needs")
+
+
+class NeedsAdminViewSet(ViewSet):
+    name = "needs_admin"
+    icon = "clipboard-list"
+    menu_label = _("点单派单")
+    menu_order = 260
+    url_prefix = "needs"
+    add_to_admin_menu = True
+    menu_item_class = NeedsMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", views.queue, name="index"),
+            path("<int:pk>/", views.detail, name="detail"),
+            path("<int:pk>/<str:action>/", views.transition, name="transition"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_needs_admin():
+    return NeedsAdminViewSet()
+
+
+register_api_router("", router)
+
+
+@register_admin_dashboard_panel
+def needs_dashboard_panel(request):
+    return NeedsDashboardPanel(request) if request.user.has_perm("needs.dispatch_need") else None
