@@ -45,12 +45,16 @@ def rate_limited(view):
 
 
 def private(view):
-    """Status pages are reached by a secret link: never cached, indexed, or leaked through the Referer header."""
+    """Status pages are reached by a secret link: never cached, indexed, or leaked through the Referer header.
+
+    ``same-origin`` rather than ``no-referrer``: the link still never reaches another site, while the page's own forms
+    (withdraw) keep the Origin header that Django's CSRF check needs (under ``no-referrer`` browsers send "null").
+    """
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         response = never_cache(view)(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 

@@ -197,7 +197,7 @@ def test_the_status_page_shows_the_public_stage_timeline_next_step_and_sessions(
     assert "请按约定参加辅导" in html  # the next step
     assert 'aria-current="step"' in html
     assert reverse("incubator:withdraw", args=[mentored.status_token]) in html
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
 
 
