@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
-from cms.demo import ensure_home_page, ensure_townships
+from cms.demo.site import ensure_home_page, ensure_townships
 from needs.models import Need, TeamLeader
 from tests.factories import TeamFactory, UserFactory, ensure_wagtail_roots
 
@@ -20,7 +20,7 @@ def station(transactional_db):
     ensure_wagtail_roots()  # an earlier live-server test may have flushed what the migrations made
     ensure_townships()
     home = ensure_home_page()
-    from cms.demo_teams import ensure_team_index_page
+    from cms.demo.teams import ensure_team_index_page
 
     ensure_team_index_page(home)
     team = TeamFactory(name="罗阳街道“银龄”志愿服务队", slug="yinling", speciality="助老")

@@ -1,12 +1,12 @@
 """The public side of the needs: the wall, the API, the home and team-profile panels; nothing personal anywhere."""
 
 import pytest
-from cms.demo_teams import ensure_team_index_page
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.demo.teams import ensure_team_index_page
 from needs.models import Need
 from needs.panels import NeedsHomePanel
 from needs.workflow import Requester, State, perform_transition

@@ -5,10 +5,10 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from cms.demo_teams import ensure_teams
 from django.core import mail
 from django.utils import timezone
 
+from cms.demo.teams import ensure_teams
 from needs import tasks
 from needs.demo import NEEDS, load_demo
 from needs.models import Need, NeedsSettings
