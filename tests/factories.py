@@ -1,8 +1,10 @@
 """Factories for the core's models and for users, shared by every test package."""
 
 from decimal import Decimal
+from importlib import import_module
 
 import factory
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -15,8 +17,8 @@ from cms.models import Team, Township
 
 
 def ensure_wagtail_roots() -> None:
-    """What Wagtail's and Django's migrations and post-migrate handlers create: content types and permissions, the
-    default locale, the root page and the root collection.
+    """What Wagtail's, Django's and the plugins' migrations and post-migrate handlers create: content types and
+    permissions, the default locale, the root page and the root collection, the plugins' staff groups.
 
     A live-server (transactional) test ends with a flush that empties them too (serialized_rollback cannot restore
     them under Playwright's event loop); the next test puts them back here.
@@ -28,6 +30,9 @@ def ensure_wagtail_roots() -> None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+    for module in ("incubator.migrations.0002_roles", "needs.migrations.0002_roles"):  # the plugins' staff groups
+        if apps.is_installed(module.split(".")[0]):
+            import_module(module).create_roles(apps, None)
 
 
 class TownshipFactory(factory.django.DjangoModelFactory):

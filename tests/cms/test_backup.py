@@ -24,6 +24,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms import backup
+from tests.factories import ensure_wagtail_roots
 
 
 def file_hashes(root: Path) -> dict[str, str]:
@@ -95,8 +96,15 @@ def demo_station(tmp_path, settings):
 
 
 # Transactional: the dump is read and the restore written by other connections (pg_dump, pg_restore, SQLite's backup
-# API) that must see committed data; serialized_rollback puts back what the migrations made after the final flush.
-restores = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# API) that must see committed data. Like the browser tests, each starts by putting back what the migrations made (an
+# earlier transactional test's flush removed it); serialized_rollback cannot, after a flush that re-ran post_migrate.
+@pytest.fixture
+def migrated(transactional_db):
+    ensure_wagtail_roots()
+
+
+def restores(test):
+    return pytest.mark.django_db(transaction=True)(pytest.mark.usefixtures("migrated")(test))
 
 
 @pytest.mark.slow

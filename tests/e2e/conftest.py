@@ -36,6 +36,13 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+# The map's tiles in tests: one grey PNG for every tile, so no request leaves the machine and none fails (a failed
+# tile is a console error, which fails a journey). Leaflet fills in {z}/{x}/{y} only where the template has them.
+OFFLINE_TILE_URL = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGN4+vw1AAVsArjSAflTAAAAAElFTkSuQmCC"
+)
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):

@@ -14,6 +14,7 @@ from django.urls import reverse
 from cms.models import HallSectionPage, NewsPage, ProjectPage, ScreenPage, Team, TeamIndexPage
 from events.models import ActivityIndexPage, ActivityPage
 from tests.e2e.axe import axe_violations
+from tests.e2e.conftest import OFFLINE_TILE_URL
 from tests.factories import ensure_wagtail_roots
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def demo_site(transactional_db, settings, tmp_path):
     """The site as ``make run`` shows it: ``load_initial_data`` with every plugin's demo content."""
     settings.VAR_DIR = tmp_path  # the generated admin password goes there, not into the checkout
-    settings.MAP_TILE_URL = "/static/test-tiles/{z}/{x}/{y}.png"  # no tile server in tests; markers still draw
+    settings.MAP_TILE_URL = OFFLINE_TILE_URL  # no tile server in tests; markers still draw
     ensure_wagtail_roots()
     call_command("load_initial_data", stdout=io.StringIO())
 

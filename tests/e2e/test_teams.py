@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from cms.demo.site import ensure_home_page, ensure_townships
 from cms.demo.teams import ensure_screen_page, ensure_teams
+from tests.e2e.conftest import OFFLINE_TILE_URL
 from tests.factories import ensure_wagtail_roots
 
 
@@ -15,7 +16,7 @@ def demo_teams(transactional_db, settings):
     """The demo home page and teams, committed for the live server."""
     ensure_wagtail_roots()
     # No tile server in the test run: tiles come from a local path that answers 404, the markers still draw.
-    settings.MAP_TILE_URL = "/static/test-tiles/{z}/{x}/{y}.png"
+    settings.MAP_TILE_URL = OFFLINE_TILE_URL  # no tile server in tests; markers still draw
     ensure_townships()
     home = ensure_home_page()
     ensure_teams(home)

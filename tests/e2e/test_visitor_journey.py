@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from cms.demo.showroom import ensure_showroom
 from cms.demo.site import ensure_home_page, ensure_townships
 from cms.demo.teams import ensure_teams
+from tests.e2e.conftest import OFFLINE_TILE_URL
 from tests.factories import ensure_wagtail_roots
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def station(transactional_db, settings):
     ensure_wagtail_roots()
-    settings.MAP_TILE_URL = "/static/test-tiles/{z}/{x}/{y}.png"  # no tile server in tests; markers still draw
+    settings.MAP_TILE_URL = OFFLINE_TILE_URL  # no tile server in tests; markers still draw
     ensure_townships()
     home = ensure_home_page()
     ensure_teams(home)
