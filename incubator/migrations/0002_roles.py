@@ -30,9 +30,10 @@ def create_roles(apps, schema_editor):
     # Permissions are normally created after all migrations ran; the groups need the incubator's now
     # (wagtailadmin.access_admin is created by wagtailadmin's own first migration).
     app_config = apps.get_app_config("incubator")
-    app_config.models_module = True
+    previous = getattr(app_config, "models_module", None)  # none in a migration's state; the module when called from the tests
+    app_config.models_module = previous or True
     create_permissions(app_config, verbosity=0)
-    app_config.models_module = None
+    app_config.models_module = previous
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, wanted in ((COORDINATORS, COORDINATOR_PERMISSIONS), (MENTORS, MENTOR_PERMISSIONS)):

@@ -31,9 +31,10 @@ LEADER_PERMISSIONS = [
 def create_roles(apps, schema_editor):
     # Permissions are normally created after all migrations ran; the groups need the plugin's now.
     app_config = apps.get_app_config("needs")
-    app_config.models_module = True
+    previous = getattr(app_config, "models_module", None)  # none in a migration's state; the module when called from the tests
+    app_config.models_module = previous or True
     create_permissions(app_config, verbosity=0)
-    app_config.models_module = None
+    app_config.models_module = previous
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, wanted in ((DISPATCHERS, DISPATCHER_PERMISSIONS), (LEADERS, LEADER_PERMISSIONS)):

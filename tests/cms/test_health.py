@@ -166,6 +166,19 @@ def test_the_command_reports_a_worker_that_does_not_answer_and_a_silent_beat(db,
     assert "no heartbeat recorded yet" in out.getvalue()
 
 
+def test_the_worker_ping_leaves_the_sites_broker_connections_alone(db, redis_server):
+    """The ping used to publish through the site's Celery app, whose pool then stayed bound to the pinged broker:
+    every later task of the process went to a server that had gone away."""
+    from cms.celery import app
+
+    process, url = redis_server
+    pool_before = app._pool
+    with override_settings(CELERY_TASK_ALWAYS_EAGER=False, REDIS_URL=url, CELERY_BROKER_URL=url):
+        HealthCommand().ping_workers()
+    assert app._pool is pool_before
+    assert url.rsplit(":", 1)[1] not in app.producer_pool.connections.connection.as_uri()
+
+
 def test_beats_heartbeat_is_reported_with_its_age(db):
     from cms.tasks import beat_heartbeat
 

@@ -146,3 +146,16 @@ def test_team_profile_panels_get_the_team_and_can_hide_themselves(rf):
     assert len(shown) == 1
     assert shown[0].get_context_data()["team"] is team
     assert for_hidden == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_putting_the_staff_groups_back_keeps_every_app_migratable(home_page):
+    """The roles' migrations hide an app's models while they create its permissions; called on the site's own
+    registry (as the tests do after a flush) they must give them back, or the next flush re-creates no content type
+    and no permission for that plugin."""
+    from django.apps import apps
+
+    from tests.factories import ensure_wagtail_roots
+
+    ensure_wagtail_roots()
+    assert [config.label for config in apps.get_app_configs() if config.models and config.models_module is None] == []

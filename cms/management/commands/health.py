@@ -32,13 +32,18 @@ class Command(BaseCommand):
     def ping_workers(self) -> tuple[str, str]:
         if settings.CELERY_TASK_ALWAYS_EAGER:
             return "ok", "tasks run in-process (no REDIS_URL): no worker needed"
-        from cms.celery import app
+        from celery import Celery
 
+        # A Celery app of the ping's own: a broadcast publishes through its app's producer pool, whatever connection
+        # it is given, and the site's app would keep a pool bound to this URL for the rest of the process.
+        probe = Celery("health-probe", broker=settings.CELERY_BROKER_URL, set_as_current=False)
         try:
-            with app.connection_for_write(settings.CELERY_BROKER_URL) as connection:
-                replies = app.control.inspect(timeout=PING_TIMEOUT_SECONDS, connection=connection).ping() or {}
+            replies = probe.control.inspect(timeout=PING_TIMEOUT_SECONDS).ping() or {}
         except Exception as error:  # noqa: BLE001 - an unreachable broker is a failed check, reported as such
             return "failed", f"no answer: {type(error).__name__}"
+        finally:
+            probe.pool.force_close_all()
+            probe.close()
         if not replies:
             return "failed", f"no worker answered within {PING_TIMEOUT_SECONDS:g} s"
         return "ok", ", ".join(sorted(replies))
