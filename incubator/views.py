@@ -2,16 +2,15 @@
 
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
 from cms.i18n import reader_language
+from cms.ratelimits import limit_posts
 from incubator import services, tasks
 from incubator.forms import ApplicationForm, ResendLinkForm, WithdrawForm
 from incubator.models import Application, ApplicationEvent
@@ -27,21 +26,8 @@ def _posted(request, files=False) -> tuple:
     return (request.POST, request.FILES) if files else (request.POST,)
 
 
-def form_rate(group, request) -> str:
-    return getattr(settings, "INCUBATOR_FORM_RATE", "5/h")
-
-
-def rate_limited(view):
-    """At most ``INCUBATOR_FORM_RATE`` submissions per IP address; beyond it a friendly page with status 429."""
-
-    @wraps(view)
-    @ratelimit(key="ip", rate=form_rate, method="POST", block=False)
-    def limited(request, *args, **kwargs):
-        if getattr(request, "limited", False):
-            return render(request, "incubator/rate_limited.html", status=429)
-        return view(request, *args, **kwargs)
-
-    return limited
+# At most ``INCUBATOR_FORM_RATE`` submissions of each form per client; beyond it a friendly page with status 429.
+rate_limited = limit_posts(rate_setting="INCUBATOR_FORM_RATE", default="5/h", template="incubator/rate_limited.html")
 
 
 def private(view):

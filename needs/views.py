@@ -2,16 +2,15 @@
 
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.decorators import ratelimit
 
 from cms.models import Township
+from cms.ratelimits import limit_posts
 from needs import services
 from needs.forms import CancelForm, NeedForm, RatingForm, categories
 from needs.models import Need
@@ -25,21 +24,8 @@ def _posted(request) -> tuple:
     return (request.POST,) if request.method == "POST" else ()
 
 
-def form_rate(group, request) -> str:
-    return getattr(settings, "NEEDS_FORM_RATE", "5/h")
-
-
-def rate_limited(view):
-    """At most ``NEEDS_FORM_RATE`` submissions per address (``cms.client_address``); beyond it status 429."""
-
-    @wraps(view)
-    @ratelimit(key="ip", rate=form_rate, method="POST", block=False)
-    def limited(request, *args, **kwargs):
-        if getattr(request, "limited", False):
-            return render(request, "needs/rate_limited.html", status=429)
-        return view(request, *args, **kwargs)
-
-    return limited
+# At most ``NEEDS_FORM_RATE`` submissions of each form per client; beyond it a friendly page with status 429.
+rate_limited = limit_posts(rate_setting="NEEDS_FORM_RATE", default="5/h", template="needs/rate_limited.html")
 
 
 def private(view):

@@ -6,7 +6,7 @@ Used by the request form and the JSON API alike; rates can be tuned in settings.
 from django.conf import settings
 from django_ratelimit.core import is_ratelimited
 
-from cms.client_address import client_ip
+from cms.client_address import ratelimit_key
 
 GROUP = "events.booking-request"
 
@@ -15,14 +15,9 @@ def _rate(name: str, default: str) -> str:
     return getattr(settings, name, default)
 
 
-def client_address(_group, request) -> str:
-    """The client's address, as every rate limit of the site sees it (behind the proxy too)."""
-    return client_ip(request)
-
-
 def booking_rate_limited(request, *, phone: str = "", email: str = "") -> bool:
     """Count one booking attempt and say whether it is over any limit (every counter is incremented)."""
-    checks = [(client_address, _rate("EVENTS_BOOKING_RATE_PER_IP", "20/h"))]
+    checks = [(ratelimit_key, _rate("EVENTS_BOOKING_RATE_PER_IP", "20/h"))]
     contact_rate = _rate("EVENTS_BOOKING_RATE_PER_CONTACT", "5/h")
     for value in (phone.strip(), email.strip().lower()):
         if value:

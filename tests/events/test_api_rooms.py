@@ -143,7 +143,14 @@ def test_422_for_a_broken_body(client, room):
 
 def test_429_when_rate_limited(client, room, settings):
     settings.EVENTS_BOOKING_RATE_PER_IP = "3/h"
-    statuses = [
+    assert _posts_from(client, ["127.0.0.1"] * 4) == [201, 201, 201, 429]
+    other_client = payload(start=at(9, 9).isoformat(), end=at(9, 10).isoformat())
+    assert post(client, other_client, REMOTE_ADDR="10.0.0.9").status_code == 201
+    assert Booking.objects.count() == 4
+
+
+def _posts_from(client, addresses, **meta):
+    return [
         post(
             client,
             payload(
@@ -152,13 +159,24 @@ def test_429_when_rate_limited(client, room, settings):
                 contact_phone=f"1360000000{n}",
                 contact_email=f"c{n}@example.com",
             ),
+            REMOTE_ADDR=address,
+            **meta,
         ).status_code
-        for n in range(4)
+        for n, address in enumerate(addresses)
     ]
-    assert statuses == [201, 201, 201, 429]
-    other_client = payload(start=at(9, 9).isoformat(), end=at(9, 10).isoformat())
-    assert post(client, other_client, REMOTE_ADDR="10.0.0.9").status_code == 201
-    assert Booking.objects.count() == 4
+
+
+def test_a_client_rotating_through_its_ipv6_64_is_rate_limited_as_one(client, room, settings):
+    settings.EVENTS_BOOKING_RATE_PER_IP = "3/h"
+    settings.CLIENT_IP_HEADER = ""
+    addresses = [f"2001:db8:1:2::{n + 1:x}" for n in range(4)]
+    assert _posts_from(client, addresses) == [201, 201, 201, 429]
+
+
+@pytest.mark.parametrize("header", ["1.2.3.4:5678", "unknown", "[2001:db8::1]:443", "1.2.3.4, forged", "_hidden"])
+def test_an_odd_client_address_header_is_never_a_500(client, room, settings, header):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    assert _posts_from(client, ["10.0.0.2"], HTTP_X_FORWARDED_FOR=header) == [201]
 
 
 def test_openapi_documents_the_booking_responses(client, room):
