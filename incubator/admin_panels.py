@@ -5,14 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from laces.components import Component
 
 from cms.plugins import HomePagePanel
+from incubator import services
 from incubator.models import Application, IncubatorSettings
 from incubator.workflow import State
 
 PANEL_ITEMS = 5
 
 
-def state_counts() -> list[tuple[str, str, int]]:
-    counts = dict(Application.objects.values_list("state").annotate(n=Count("pk")).order_by())
+def state_counts(applications) -> list[tuple[str, str, int]]:
+    counts = dict(applications.values_list("state").annotate(n=Count("pk")).order_by())
     return [(value, label, counts.get(value, 0)) for value, label in State.choices]
 
 
@@ -28,11 +29,12 @@ class IncubatorDashboardPanel(Component):
 
     def get_context_data(self, parent_context=None):
         stale_days = IncubatorSettings.load(request_or_site=self.request).stale_days
-        open_ones = Application.objects.open()
+        visible = services.applications_for(self.request.user)
+        open_ones = visible.open()
         return {
-            "counts": state_counts(),
+            "counts": state_counts(visible),
             "stale_days": stale_days,
-            "stale": list(Application.objects.stale(stale_days).order_by("state_changed_at")[:PANEL_ITEMS]),
+            "stale": list(visible.stale(stale_days).order_by("state_changed_at")[:PANEL_ITEMS]),
             "mine": list(open_ones.filter(mentor=self.request.user).order_by("-state_changed_at")[:PANEL_ITEMS]),
         }
 

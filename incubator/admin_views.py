@@ -23,7 +23,7 @@ from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import DeleteView, EditView, HistoryView, IndexView, InspectView, UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -86,13 +86,40 @@ class ApplicationFilterSet(WagtailFilterSet):
         fields = ["state", "mentor", "township", "field_of_service"]
 
 
+class AssignedApplicationsOnly:
+    """A view of one application answers 404 unless the user may see it (``services.applications_for``)."""
+
+    def get_object(self, *args, **kwargs):
+        application = super().get_object(*args, **kwargs)
+        if not services.applications_for(self.request.user).filter(pk=application.pk).exists():
+            raise Http404
+        return application
+
+
+class ApplicationEditView(AssignedApplicationsOnly, EditView):
+    pass
+
+
+class ApplicationDeleteView(AssignedApplicationsOnly, DeleteView):
+    pass
+
+
+class ApplicationHistoryView(AssignedApplicationsOnly, HistoryView):
+    pass
+
+
+class ApplicationUsageView(AssignedApplicationsOnly, UsageView):
+    pass
+
+
 class ApplicationIndexView(IndexView):
     custom_field_preprocess = {
         field: {"csv": _local_time, "xlsx": _local_time} for field in ("submitted_at", "state_changed_at")
     }
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("township", "mentor")
+        # Not the model's manager: a mentor lists (and exports) only the applications assigned to them.
+        return services.applications_for(self.request.user).select_related("township", "mentor")
 
     @cached_property
     def export_labels(self) -> dict[str, dict[str, str]]:
@@ -125,7 +152,7 @@ class ApplicationIndexView(IndexView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = dict(Application.objects.values_list("state").annotate(n=Count("pk")).order_by())
+        counts = dict(self.get_base_queryset().values_list("state").annotate(n=Count("pk")).order_by())
         context["state_counts"] = [(value, label, counts.get(value, 0)) for value, label in State.choices]
         context["state_total"] = sum(counts.values())
         return context
@@ -137,7 +164,8 @@ class ApplicationDetailView(InspectView):
     template_name = "incubator/admin/application_detail.html"
 
     def get_object(self, queryset=None):
-        queryset = Application.objects.select_related("township", "mentor", "team").prefetch_related(
+        queryset = services.applications_for(self.request.user).select_related("township", "mentor", "team")
+        queryset = queryset.prefetch_related(
             Prefetch("sessions", MentoringSession.objects.select_related("mentor")),
             "grants",
             Prefetch("events", ApplicationEvent.objects.select_related("actor")),
@@ -193,7 +221,7 @@ class ApplicationDetailView(InspectView):
 def _application_for(request, pk):
     if not request.user.has_perm("incubator.view_application"):
         raise PermissionDenied
-    return get_object_or_404(Application, pk=pk)
+    return get_object_or_404(services.applications_for(request.user), pk=pk)
 
 
 def _form_errors(request, form):
@@ -318,6 +346,10 @@ class ApplicationViewSet(ModelViewSet):
     menu_order = 100
     add_to_admin_menu = False
     index_view_class = ApplicationIndexView
+    edit_view_class = ApplicationEditView
+    delete_view_class = ApplicationDeleteView
+    history_view_class = ApplicationHistoryView
+    usage_view_class = ApplicationUsageView
     inspect_view_class = ApplicationDetailView
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -358,7 +390,8 @@ class ApplicationViewSet(ModelViewSet):
     }
 
     export_filename = "incubator-applications"
-    form_fields = [*ORGANISATION_FIELDS, "activities_held"]
+    # Not activities_held: a maturity condition changes only through its audited action (services.update_activities_held).
+    form_fields = ORGANISATION_FIELDS
 
     def get_urlpatterns(self):
         return [

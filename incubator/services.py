@@ -60,6 +60,20 @@ def submit_application(application: Application) -> Application:
     return application
 
 
+def applications_for(user):
+    """The applications a staff member may see, with their applicants' contacts and documents.
+
+    Coordinators see every application; anyone else (a mentor) only those assigned to them. Every staff door (the
+    listing and its export, an application's page, edit form, history, charter and actions, the dashboard panel)
+    starts from this queryset.
+    """
+    if is_coordinator(user):
+        return Application.objects.all()
+    if user is None or not user.is_active or user.pk is None or not user.has_perm("incubator.view_application"):
+        return Application.objects.none()
+    return Application.objects.filter(mentor=user)
+
+
 def can_manage(user) -> bool:
     return is_coordinator(user)
 

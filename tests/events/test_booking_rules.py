@@ -308,3 +308,12 @@ def test_free_intervals_leave_room_for_buffers(room):
 def test_closed_days_have_no_free_time(room):
     ClosedPeriod.objects.create(room=room, start_date=date(2030, 1, 1), end_date=date(2030, 1, 3), reason="元旦")
     assert availability.free_intervals(service.prefetched_room(room), date(2030, 1, 2), []) == []
+
+
+def test_plain_text_mail_shows_titles_and_names_as_typed_not_html_escaped(room, django_capture_on_commit_callbacks):
+    typed = 'O\'Brien <"张"> & Co'
+    with django_capture_on_commit_callbacks(execute=True):
+        book(room, at(3, 9), at(3, 10), title=typed, contact_name=typed)
+    body = mail.outbox[-1].body
+    assert body.count(typed) >= 2
+    assert not [entity for entity in ("&lt;", "&amp;", "&quot;", "&#x27;") if entity in body]

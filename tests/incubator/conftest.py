@@ -5,6 +5,15 @@ from tests.incubator import factories
 
 
 @pytest.fixture
+def staff_client(client):
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
+
+
+@pytest.fixture
 def coordinator(db):
     return factories.coordinator(username="coordinator", first_name="李协调")
 

@@ -28,15 +28,6 @@ def action_url(application, name, *args):
 
 
 @pytest.fixture
-def staff_client(client):
-    def login(user):
-        client.force_login(user)
-        return client
-
-    return login
-
-
-@pytest.fixture
 def some_applications(home_page, mentor, other_mentor):
     shiwan = TownshipFactory(name="石湾镇", slug="shiwan")
     futian = TownshipFactory(name="福田镇", slug="futian")
@@ -142,7 +133,7 @@ def test_people_without_a_role_see_nothing(staff_client, home_page, some_applica
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client = staff_client(editor)
     assert client.get(INDEX).status_code in (302, 403)
-    assert client.get(detail(some_applications["applied"])).status_code in (302, 403)
+    assert client.get(detail(some_applications["applied"])).status_code in (302, 403, 404)
     assert client.get("/admin/incubator/workflow/").status_code in (302, 403)
 
 
@@ -323,7 +314,7 @@ def test_the_charter_is_downloaded_by_staff_only(staff_client, client, coordinat
 
 def test_the_dashboard_panel_shows_counts_stale_items_and_my_organisations(staff_client, mentor, criteria, home_page):
     mine = factories.ApplicationFactory(organisation_name="我辅导的志愿队", state=State.MENTORED, mentor=mentor)
-    old = factories.ApplicationFactory(organisation_name="停留很久的志愿队")
+    old = factories.ApplicationFactory(organisation_name="停留很久的志愿队", mentor=mentor)
     Application.objects.filter(pk=old.pk).update(state_changed_at=old.state_changed_at - timedelta(days=30))
     html = staff_client(mentor).get("/admin/").content.decode()
     assert "组织孵化" in html
@@ -347,3 +338,24 @@ def test_the_dashboard_works_after_a_full_lifecycle(staff_client, coordinator, r
     for action in ("start_mentoring", "grant_funding", "certify_mature"):
         perform_transition(application, action, coordinator)
     assert staff_client(coordinator).get("/admin/").status_code == 200
+
+
+def test_the_generic_edit_form_cannot_change_the_activities_held(staff_client, coordinator, home_page):
+    """A maturity condition changes only through its own action, which writes a timeline entry."""
+    application = factories.ApplicationFactory(activities_held=1)
+    client = staff_client(coordinator)
+    url = reverse("incubator_applications:edit", args=[application.pk])
+    form = client.get(url).context["form"]
+    assert "activities_held" not in form.fields
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data["support_needed"] = application.support_needed
+    response = client.post(url, {**data, "organisation_name": "改名后的志愿队", "activities_held": "99"})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.organisation_name == "改名后的志愿队"
+    assert application.activities_held == 1
+
+    client.post(action_url(application, "activities"), {"activities_held": "3"})
+    application.refresh_from_db()
+    assert application.activities_held == 3
+    assert application.events.filter(comment__contains="1 → 3").exists()

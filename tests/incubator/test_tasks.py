@@ -52,3 +52,18 @@ def test_the_readme_shows_the_workflow_as_the_code_defines_it():
 
     readme = (Path(__file__).parents[2] / "incubator" / "README.md").read_text(encoding="utf-8")
     assert f"```mermaid\n{diagram.mermaid()}\n```" in readme
+
+
+def test_plain_text_mail_shows_names_as_typed_not_html_escaped(home_page, django_capture_on_commit_callbacks):
+    from incubator import services
+
+    application = factories.ApplicationFactory.build(
+        organisation_name="“A&B” <互助> 队", founder_name='O\'Brien <"张">', township=factories.TownshipFactory()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_application(application)
+    [message] = mail.outbox
+    assert 'O\'Brien <"张">' in message.body
+    assert "“A&B” <互助> 队" in message.body and "“A&B” <互助> 队" in message.subject
+    assert "&lt;" not in message.body + message.subject and "&amp;" not in message.body + message.subject
+    assert "&quot;" not in message.body and "&#x27;" not in message.body

@@ -176,3 +176,12 @@ def test_the_database_refuses_a_dispatched_need_without_a_team():
     need = factories.NeedFactory()
     with pytest.raises(IntegrityError):
         Need.objects.filter(pk=need.pk).update(state=State.DISPATCHED)
+
+
+def test_plain_text_mail_shows_names_as_typed_not_html_escaped(django_capture_on_commit_callbacks):
+    need = factories.NeedFactory.build(township=factories.TownshipFactory(), contact_name='O\'Brien <"张"> & Co')
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_need(need)
+    [message] = mail.outbox
+    assert 'O\'Brien <"张"> & Co' in message.body
+    assert not [entity for entity in ("&lt;", "&amp;", "&quot;", "&#x27;") if entity in message.body]
