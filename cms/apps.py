@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("展示厅")
+
+    def ready(self):
+        # Failed logins are counted wherever they happen, before the URLconf is first loaded too.
+        from cms import login_limits  # noqa: F401
