@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # Swagger UI served from the pinned package's static files, not a CDN
     "laces",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -95,3 +95,19 @@ def test_admin_password_can_come_from_the_environment(db, settings, tmp_path, mo
     monkeypatch.setenv("ADMIN_PASSWORD", "station-demo-2026")
     call_command("load_initial_data", stdout=StringIO())
     assert get_user_model().objects.get(username="admin").check_password("station-demo-2026")
+
+
+def test_the_api_docs_load_nothing_from_another_host(client, db):
+    """Swagger UI comes from the pinned django-ninja's static files: no CDN at run time (issue 11)."""
+    import re
+
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/api/docs").content.decode()
+    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert any(asset.endswith("swagger-ui-bundle.js") for asset in assets)
+    for asset in assets:
+        assert asset.startswith("/") and not asset.startswith("//"), asset
+        if asset.startswith("/static/"):
+            assert finders.find(asset.removeprefix("/static/").split("?")[0]), asset
+    assert "cdn." not in html and "https://" not in html
