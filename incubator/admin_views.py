@@ -29,6 +29,7 @@ from wagtail.coreutils import multigetattr
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms.exports import ExcelSafeCsvMixin
 from cms.models import Township
 from incubator import diagram, services
 from incubator.forms import (
@@ -112,7 +113,7 @@ class ApplicationUsageView(AssignedApplicationsOnly, UsageView):
     pass
 
 
-class ApplicationIndexView(IndexView):
+class ApplicationIndexView(ExcelSafeCsvMixin, IndexView):
     custom_field_preprocess = {
         field: {"csv": _local_time, "xlsx": _local_time} for field in ("submitted_at", "state_changed_at")
     }

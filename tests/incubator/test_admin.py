@@ -359,3 +359,16 @@ def test_the_generic_edit_form_cannot_change_the_activities_held(staff_client, c
     application.refresh_from_db()
     assert application.activities_held == 3
     assert application.events.filter(comment__contains="1 → 3").exists()
+
+
+def test_the_csv_export_opens_in_excel_and_runs_no_formula(staff_client, coordinator, home_page):
+    factories.ApplicationFactory(
+        organisation_name='=HYPERLINK("http://evil.example","点我")', founder_name="+1+cmd|' /C calc'!A0"
+    )
+    response = staff_client(coordinator).get(f"{INDEX}?export=csv")
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")  # a BOM: Excel on a Chinese Windows reads it as UTF-8
+    assert "charset=utf-8" in response["Content-Type"]
+    row = body.decode("utf-8-sig").splitlines()[1]
+    assert row.startswith('"\'=HYPERLINK(""http://evil.example"",""点我"")",')
+    assert ",'+1+cmd|' /C calc'!A0," in row
