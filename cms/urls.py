@@ -6,13 +6,13 @@ from django.templatetags.static import static as static_url
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.views.account import LoginView
+from wagtail.admin.views.account import LoginView, PasswordResetView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
 from cms.health import healthz, readyz
-from cms.login_limits import login_rate_limited
+from cms.login_limits import login_rate_limited, password_reset_rate_limited
 from cms.plugins import plugin_urlpatterns
 from cms.search_views import search
 from cms.seo import robots_txt
@@ -32,6 +32,7 @@ urlpatterns = [
     path("django-admin/login/", login_rate_limited(admin.site.login)),
     path("django-admin/", admin.site.urls),
     path("admin/login/", login_rate_limited(LoginView.as_view())),
+    path("admin/password_reset/", password_reset_rate_limited(PasswordResetView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -70,3 +70,21 @@ def test_guessing_many_usernames_from_one_address_is_limited(client, editor, set
 def test_an_odd_client_address_header_is_no_500(client, editor, settings, header):
     settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     assert login(client, "/admin/login/", "guess", HTTP_X_FORWARDED_FOR=header).status_code == 200
+
+
+def test_password_reset_mails_are_limited_per_address_asked_for(client, editor, mailoutbox):
+    url = "/admin/password_reset/"
+    responses = [client.post(url, {"email": "Editor@example.com"}) for _ in range(5)]
+    # The same answer every time (the form tells nobody whether an address is known or limited), three mails.
+    assert {response["Location"] for response in responses} == {"/admin/password_reset/done/"}
+    assert len(mailoutbox) == 3
+
+
+def test_password_reset_mails_are_limited_per_client(client, editor, mailoutbox, settings):
+    settings.PASSWORD_RESETS_PER_ADDRESS = "2/h"
+    for n in range(4):
+        client.post("/admin/password_reset/", {"email": f"someone{n}@example.com"})
+    client.post("/admin/password_reset/", {"email": "editor@example.com"})
+    assert mailoutbox == []
+    client.post("/admin/password_reset/", {"email": "editor@example.com"}, REMOTE_ADDR="198.51.100.1")
+    assert len(mailoutbox) == 1
