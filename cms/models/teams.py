@@ -18,6 +18,7 @@ from wagtail.search import index
 from cms import team_map
 from cms.geo import InvalidPoint
 from cms.plugins import team_profile_panels
+from cms.security_headers import permissions_policy
 
 # Sub-paths of the team directory that a team's slug must not take.
 RESERVED_TEAM_SLUGS = {"map"}
@@ -279,6 +280,8 @@ class TeamIndexPage(RoutablePageMixin, Page):
             },
         )
         response.status_code = status
+        # "Use my location" is the one place the site asks for the visitor's position.
+        response["Permissions-Policy"] = permissions_policy(geolocation=True)
         return response
 
     @path("<str:slug>/")

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "cms.health.HealthCheckMiddleware",
     "cms.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
