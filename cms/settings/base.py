@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "laces",
+    # django-ninja's own static files: /api/docs serves Swagger UI from the site, not from a CDN (the Content Security
+    # Policy allows no other host, and a CDN may be unreachable from mainland China).
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

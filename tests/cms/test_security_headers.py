@@ -156,3 +156,10 @@ def test_production_has_secure_cookies_and_hsts_without_preload(tmp_path):
 
 def test_production_preloads_hsts_only_when_asked(tmp_path):
     assert production_settings({"SECURE_HSTS_PRELOAD": "true"}, tmp_path)["SECURE_HSTS_PRELOAD"] is True
+
+
+@pytest.mark.django_db
+def test_the_api_docs_load_nothing_from_another_host(client, home_page):
+    html = client.get("/api/docs").content.decode()
+    assert "swagger-ui-bundle.js" in html
+    assert "https://" not in html and "http://" not in html
