@@ -43,10 +43,20 @@ def team_point(team) -> tuple[geo.Point | None, bool]:
     return None, False
 
 
-def origin_from_query(params, townships) -> Origin | None:
+def site_datum(settings) -> str:
+    """The datum of the map's tiles, hence of every coordinate the site stores (teams, townships).
+
+    ``MAP_DATUM`` when set; else GCJ-02 for AutoNavi's (Gaode's) tiles and WGS-84 for any other tile server.
+    """
+    return getattr(settings, "MAP_DATUM", "") or (geo.GCJ02 if "autonavi" in settings.MAP_TILE_URL else geo.WGS84)
+
+
+def origin_from_query(params, townships, datum: str = geo.GCJ02) -> Origin | None:
     """The origin asked for by ``?township=<slug>`` or ``?lat=&lng=``; None when neither is given.
 
-    Raises ``geo.InvalidPoint`` (with a message for the visitor) for an unknown township or a bad coordinate.
+    ``datum`` is the site's (``site_datum``): a point given with ``&datum=wgs84|gcj02|bd09`` is converted to it, a
+    point without one is taken as already in it. Raises ``geo.InvalidPoint`` (with a message for the visitor) for an
+    unknown township, a bad coordinate or an unknown datum.
     """
     slug = (params.get("township") or "").strip()
     if slug:
@@ -55,7 +65,9 @@ def origin_from_query(params, townships) -> Origin | None:
             raise geo.InvalidPoint(_("找不到这个镇街,请从列表中选择"))
         return Origin(geo.parse_point(township.latitude, township.longitude), township.name, township.slug)
     if params.get("lat") or params.get("lng"):
-        return Origin(geo.parse_point(params.get("lat"), params.get("lng")), str(_("您的位置")))
+        point = geo.parse_point(params.get("lat"), params.get("lng"))
+        point = geo.convert(point, geo.parse_datum(params.get("datum"), datum), datum)
+        return Origin(point, str(_("您的位置")))
     return None
 
 
@@ -114,7 +126,7 @@ def map_settings(settings, origin: Origin | None) -> dict:
         # AutoNavi's tile servers are webrd01..04; Leaflet's own default is a/b/c.
         "subdomains": getattr(settings, "MAP_TILE_SUBDOMAINS", "") or ("1234" if autonavi else "abc"),
         # AutoNavi's tiles use China's GCJ-02 datum; the script shifts the browser's WGS-84 position to match.
-        "datum": getattr(settings, "MAP_DATUM", "") or ("gcj02" if autonavi else "wgs84"),
+        "datum": site_datum(settings),
         "origin": {"lat": origin.point.latitude, "lng": origin.point.longitude, "label": str(origin.label)}
         if origin
         else None,

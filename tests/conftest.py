@@ -73,6 +73,14 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(params=["any", pytest.param("postgresql", marks=pytest.mark.requires_postgresql)])
+def each_database(request):
+    """Runs a test on the database at hand and once more as a PostgreSQL test, which the PostgreSQL run must not skip
+    (for behaviour that each database implements its own way, such as full-text search)."""
+    assert request.param == "any" or connection.vendor == request.param
+    return request.param
+
+
 @pytest.fixture
 def home_page(db):
     """The demo site's home page, as load_initial_data builds it (without plugin demo content)."""

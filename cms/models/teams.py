@@ -18,6 +18,7 @@ from wagtail.search import index
 from cms import team_map
 from cms.geo import InvalidPoint
 from cms.plugins import team_profile_panels
+from cms.security_headers import permissions_policy
 
 # Sub-paths of the team directory that a team's slug must not take.
 RESERVED_TEAM_SLUGS = {"map"}
@@ -26,13 +27,19 @@ ROLE_MODEL_RENDITION = "fill-120x120"
 TEAMS_PER_PAGE = 24
 
 
+# Every coordinate the site stores is in the datum of its map (MAP_DATUM: GCJ-02 with the default Gaode tiles).
+COORDINATE_HELP = _(
+    "GCJ-02 坐标:在高德或腾讯地图上取点(站点地图改用 WGS-84 时填 GPS 坐标)。百度地图的坐标(BD-09)偏差约 1 公里,请勿使用。"
+)
+
+
 class Township(models.Model):
     """A township or sub-district of the county, with a centre point for "near me" and the map."""
 
     name = models.CharField(_("名称"), max_length=50, unique=True)
     slug = models.SlugField(_("网址标识"), max_length=50, unique=True, allow_unicode=True)
-    latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6)
-    longitude = models.DecimalField(_("经度"), max_digits=9, decimal_places=6)
+    latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, help_text=COORDINATE_HELP)
+    longitude = models.DecimalField(_("经度"), max_digits=9, decimal_places=6, help_text=COORDINATE_HELP)
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     class Meta:
@@ -101,6 +108,7 @@ class Team(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, mode
         null=True,
         blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=COORDINATE_HELP,
     )
     longitude = models.DecimalField(
         _("经度"),
@@ -109,6 +117,7 @@ class Team(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, mode
         null=True,
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=COORDINATE_HELP,
     )
     platform_name = models.CharField(
         _("志愿者平台登记名称"), max_length=100, blank=True, help_text=_("在市志愿服务平台上登记的队伍名称(四个同步)")
@@ -260,7 +269,7 @@ class TeamIndexPage(RoutablePageMixin, Page):
         status = 200
         error = ""
         try:
-            origin = team_map.origin_from_query(request.GET, townships)
+            origin = team_map.origin_from_query(request.GET, townships, team_map.site_datum(settings))
         except InvalidPoint as invalid:
             origin, error, status = None, str(invalid), 400
         nearby = team_map.sort_by_distance(teams, origin.point) if origin else []
@@ -279,6 +288,8 @@ class TeamIndexPage(RoutablePageMixin, Page):
             },
         )
         response.status_code = status
+        # "Use my location" is the one place the site asks for the visitor's position.
+        response["Permissions-Policy"] = permissions_policy(geolocation=True)
         return response
 
     @path("<str:slug>/")

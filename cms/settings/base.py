@@ -46,8 +46,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "ninja",  # Swagger UI served from the pinned package's static files, not a CDN
     "laces",
+    # django-ninja's own static files: /api/docs serves Swagger UI from the site, not from a CDN (the Content Security
+    # Policy allows no other host, and a CDN may be unreachable from mainland China).
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -62,6 +64,7 @@ MIDDLEWARE = [
     "cms.health.HealthCheckMiddleware",
     "cms.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

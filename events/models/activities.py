@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.search import NGRAMS_FIELD, ChineseSearchMixin
+
 CITY_PLATFORM_URL = "https://www.gdzyz.cn/"
 
 
@@ -57,7 +59,7 @@ class ActivityCategory(models.Model):
         return self.name
 
 
-class ActivityIndexPage(Page):
+class ActivityIndexPage(ChineseSearchMixin, Page):
     """The monthly activity board: every volunteer organisation's coming activities."""
 
     intro = RichTextField(
@@ -65,6 +67,7 @@ class ActivityIndexPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField(NGRAMS_FIELD)]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["events.ActivityPage"]
     template = "events/activity_index_page.html"
@@ -98,7 +101,7 @@ class Recurrence(models.TextChoices):
     MONTHLY = "monthly", _("每月")
 
 
-class ActivityPage(Page):
+class ActivityPage(ChineseSearchMixin, Page):
     """One activity of a volunteer organisation, on the board and in the calendar feeds."""
 
     start_date = models.DateField(_("开始日期"))
@@ -192,10 +195,22 @@ class ActivityPage(Page):
             heading=_("重复活动"),
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    # Found by any part of its Chinese title, summary, place or text (see cms.search).
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("location"),
+        index.SearchField("body"),
+        index.SearchField(NGRAMS_FIELD),
+    ]
     parent_page_types = ["events.ActivityIndexPage"]
     subpage_types = []
     template = "events/activity_page.html"
+
+    @property
+    def search_snippet(self) -> str:
+        """The short text shown under this activity in the site's search results."""
+        return self.summary or self.search_description
 
     class Meta:
         verbose_name = _("活动")

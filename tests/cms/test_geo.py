@@ -127,6 +127,55 @@ class TestOriginFromQuery:
         with pytest.raises(geo.InvalidPoint, match="请提供经度"):
             origin_from_query(QueryDict("lat=23.2"), self.townships)
 
+    def test_a_wgs84_position_is_converted_to_the_sites_datum(self):
+        # At the foot of 罗浮山: a phone's GPS position lands about 580 m away on Gaode's GCJ-02 map.
+        gps = geo.Point(23.3805, 114.1882)
+        origin = origin_from_query(QueryDict("lat=23.3805&lng=114.1882&datum=wgs84"), self.townships, geo.GCJ02)
+        assert 550 < geo.distance_m(gps, origin.point) < 620
+        assert origin.point == geo.convert(gps, geo.WGS84, geo.GCJ02)
+
+    def test_a_point_in_the_sites_datum_is_kept(self):
+        origin = origin_from_query(QueryDict("lat=23.2&lng=114.3&datum=GCJ02"), self.townships, geo.GCJ02)
+        assert origin.point == geo.Point(23.2, 114.3)
+        assert origin_from_query(QueryDict("lat=23.2&lng=114.3&datum=wgs84"), self.townships, geo.WGS84).point == (
+            geo.Point(23.2, 114.3)
+        )
+
+    def test_a_township_centre_is_never_converted(self):
+        origin = origin_from_query(QueryDict("township=luoyang&datum=bd09"), self.townships, geo.GCJ02)
+        assert origin.point == LUOYANG
+
+    def test_unknown_datum(self):
+        with pytest.raises(geo.InvalidPoint, match="坐标系必须是"):
+            origin_from_query(QueryDict("lat=23.2&lng=114.3&datum=osgb36"), self.townships, geo.GCJ02)
+
+
+class TestDatums:
+    GPS = geo.Point(23.3805, 114.1882)
+
+    @pytest.mark.parametrize(("source", "target"), [(a, b) for a in geo.DATUMS for b in geo.DATUMS if a != b])
+    def test_round_trips_within_a_metre(self, source, target):
+        there = geo.convert(self.GPS, source, target)
+        assert geo.distance_m(self.GPS, geo.convert(there, target, source)) < 1
+
+    def test_known_offsets_near_boluo(self):
+        gcj = geo.convert(self.GPS, geo.WGS84, geo.GCJ02)
+        bd = geo.convert(self.GPS, geo.WGS84, geo.BD09)
+        assert gcj.latitude < self.GPS.latitude and gcj.longitude > self.GPS.longitude  # shifted south-east here
+        assert 550 < geo.distance_m(self.GPS, gcj) < 620
+        assert 850 < geo.distance_m(gcj, bd) < 1000
+
+    def test_no_shift_between_wgs84_and_gcj02_outside_china(self):
+        paris = geo.Point(48.8566, 2.3522)
+        assert geo.convert(paris, geo.WGS84, geo.GCJ02) == paris
+        assert geo.convert(paris, geo.GCJ02, geo.WGS84) == paris
+
+    @pytest.mark.parametrize(
+        ("value", "datum"), [("", "gcj02"), (None, "gcj02"), (" WGS84 ", "wgs84"), ("bd-09", "bd09")]
+    )
+    def test_parse_datum(self, value, datum):
+        assert geo.parse_datum(value, geo.GCJ02) == datum
+
 
 class TestMapSettings:
     def test_autonavi_tiles_use_gcj02_and_their_subdomains(self):

@@ -1,22 +1,24 @@
-"""Chinese search: a two-character word inside longer Han text finds the page, on SQLite and on PostgreSQL."""
+"""Chinese search: a two-character word inside longer Han text finds the page, a longer query is a phrase, a title
+match comes first; on SQLite and on PostgreSQL."""
 
 import pytest
 
-from cms.search import han_ngrams, query_terms
+from cms.search import MAX_RESULTS, han_ngrams, query_terms
 
 from .showroom import make_hall, make_news, make_news_index, make_project, make_project_index, make_section
 
 
 def test_ngrams_cover_every_character_and_neighbouring_pair():
-    assert han_ngrams("公益书吧") == ["公", "益", "书", "吧", "公益", "益书", "书吧"]
+    assert han_ngrams("公益书吧") == ["公", "益", "书", "吧", "公益", "益书", "书吧", "公"]
+    assert han_ngrams("书吧。益") == ["书", "吧", "书吧", "益"]
     assert han_ngrams("Boluo 2016") == []
 
 
 def test_query_terms_are_the_bigrams_a_page_must_contain():
-    assert query_terms("书吧") == ["书吧"]
-    assert query_terms("公益书吧") == ["公益", "益书", "书吧"]
-    assert query_terms("书") == ["书"]
-    assert query_terms("“书吧” LED 2016") == ["书吧", "LED", "2016"]
+    assert query_terms("书吧") == [("term", "书吧")]
+    assert query_terms("公益书吧") == [("phrase", "公益 益书 书吧")]
+    assert query_terms("书") == [("term", "书")]
+    assert query_terms("“书吧” LED 2016 书吧") == [("term", "书吧"), ("term", "LED"), ("term", "2016")]
     assert query_terms("  ,。 ") == []
 
 
@@ -122,3 +124,51 @@ def test_teams_are_found_by_a_part_of_their_name_or_speciality(client, home_page
     assert [team.name for team in response.context["teams"]] == ["博罗县红棉志愿服务队"]
     assert 'href="/teams/hongmian/"' in response.content.decode()
     assert [team.slug for team in client.get("/search/", {"q": "红棉"}).context["teams"]] == ["hongmian"]
+
+
+@pytest.fixture
+def ranked(home_page):
+    projects = make_project_index(home_page)
+    # Created first and saying “书吧” again and again: without a title rule it would come first.
+    make_project(projects, 1, title="社区阅读角", summary="书吧书吧书吧:在书吧读书,书吧借书,书吧还书。")
+    make_project(projects, 2, title="博闻公益书吧", summary="免费开放的阅读空间。")
+    # “公益” here and “书吧” there, never “公益书吧”.
+    make_project(projects, 3, title="公益集市", summary="每月一次公益集市,旁边的书吧也开门。")
+    return projects
+
+
+def assert_title_first_and_phrases(client):
+    assert result_titles(client, "书吧")[0] == "博闻公益书吧"
+    assert set(result_titles(client, "书吧")) == {"博闻公益书吧", "社区阅读角", "公益集市"}
+    assert result_titles(client, "公益书吧") == ["博闻公益书吧"]
+    assert result_titles(client, "旁边的书吧") == ["公益集市"]
+    assert result_titles(client, "的书吧也") == ["公益集市"]
+    assert result_titles(client, "书吧公益") == []
+
+
+@pytest.mark.django_db
+def test_a_title_match_comes_first_and_three_characters_match_as_a_phrase(client, ranked, each_database):
+    assert_title_first_and_phrases(client)
+
+
+@pytest.mark.django_db
+def test_a_phrase_never_joins_two_runs_of_text(client, home_page):
+    projects = make_project_index(home_page)
+    make_project(projects, 1, title="公益", summary="书吧。益书")
+    assert result_titles(client, "公益书吧") == []
+    assert result_titles(client, "益书吧") == []
+
+
+@pytest.mark.django_db
+def test_results_slice_into_specific_pages_title_matches_first(home_page):
+    from cms.search import search_pages
+
+    index = make_news_index(home_page)
+    for n in range(12):
+        make_news(index, n, title=f"读书会第{n}期", intro="在书吧")
+    make_news(index, 99, title="书吧开放日")
+    results = search_pages("书吧")
+    assert len(results) == 13 and results.count() == 13
+    assert results[0].title == "书吧开放日" and type(results[0]).__name__ == "NewsPage"
+    assert all(page.title.startswith("读书会") for page in results[1:13])
+    assert len(results[10:20]) == 3 and MAX_RESULTS >= 13

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail_factories import ImageFactory
 
 from cms.demo.teams import ensure_team_index_page
+from cms.geo import GCJ02, WGS84, Point, convert
 from cms.models import Team, TeamIndexPage, Township
 from tests.factories import TeamFactory
 
@@ -282,7 +283,6 @@ class TestTeamsApi:
 class TestNearTeamsApi:
     def test_only_the_nearest_are_loaded_and_the_order_is_exact(self, client, home_page, luoyang):
         from cms.api_teams import nearest_first
-        from cms.geo import Point
 
         bulk_teams(200, luoyang)
         far = TeamFactory(name="最远队", township=luoyang, latitude="25.000000", longitude="116.000000")
@@ -306,6 +306,33 @@ class TestNearTeamsApi:
         assert [team["name"] for team in teams] == ["近队", "远队"]
         assert teams[0]["reach"] == "walk" and 300 <= teams[0]["distance_m"] <= 360
         assert teams[1]["reach"] == ""
+
+    def test_a_wechat_position_in_wgs84_is_converted_to_the_maps_datum(self, client, home_page, luoyang, settings):
+        settings.MAP_DATUM = "gcj02"
+        # A team 300 m north of the visitor on the GCJ-02 map; the visitor's phone reports WGS-84 (wx.getLocation).
+        gps = Point(23.3805, 114.1882)
+        here = convert(gps, WGS84, GCJ02)
+        TeamFactory(
+            name="山脚队", township=luoyang, latitude=f"{here.latitude + 0.0027:.6f}", longitude=f"{here.longitude:.6f}"
+        )
+        query = {"lat": str(gps.latitude), "lng": str(gps.longitude)}
+        converted = client.get("/api/teams/near", query | {"datum": "wgs84"}).json()[0]
+        assert converted["reach"] == "walk" and 280 <= converted["distance_m"] <= 320
+        as_is = client.get("/api/teams/near", query).json()[0]  # taken as GCJ-02: about 600 m off
+        assert as_is["distance_m"] > 500
+        assert client.get("/api/teams/near", query | {"datum": "osgb36"}).status_code == 422
+
+    def test_editors_coordinate_fields_name_the_datum(self):
+        for model in (Team, Township):
+            for name in ("latitude", "longitude"):
+                help_text = str(model._meta.get_field(name).help_text)
+                assert "GCJ-02" in help_text and "BD-09" in help_text
+
+    def test_the_datum_is_documented(self, client, home_page):
+        schema = client.get("/api/openapi.json").json()
+        datum = next(p for p in schema["paths"]["/api/teams/near"]["get"]["parameters"] if p["name"] == "datum")
+        assert datum["schema"]["anyOf"][0]["enum"] == ["wgs84", "gcj02", "bd09"]
+        assert "wx.getLocation" in datum["description"]
 
     def test_limit(self, client, home_page, luoyang):
         bulk_teams(5, luoyang)

@@ -47,6 +47,7 @@ def apply_on_a_phone(page, base_url, screenshot):
     expect(page.locator("h1")).to_have_text("申请孵化")
     page.get_by_role("button", name="提交申请").click()  # empty: every required field explains itself
     expect(page.locator(".form-errors")).to_contain_text("提交未成功")
+    expect(page.locator("#form-errors")).to_be_focused()  # by static/js/site.js: no inline script under the CSP
     expect(page.get_by_text("请填写组织名称。", exact=True)).to_be_visible()  # next to the field
     expect(page.locator(".form-errors").get_by_role("link", name="组织名称")).to_have_attribute(
         "href", "#id_organisation_name"
