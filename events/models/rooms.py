@@ -4,7 +4,6 @@ The rules that decide whether a booking may be held live in ``events.bookings.ru
 rules need and what the database itself must guarantee (see the exclusion constraint in migration 0001).
 """
 
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,6 +17,8 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+
+from events.tokens import new_token
 
 
 class Purpose(models.TextChoices):
@@ -179,7 +180,7 @@ DROPPED_STATUSES = tuple(status for status in BookingStatus if status not in HOL
 
 
 def new_manage_token() -> str:
-    return secrets.token_urlsafe(24)
+    return new_token()
 
 
 class BookingSeries(models.Model):
