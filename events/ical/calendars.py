@@ -32,6 +32,7 @@ from events.models import (
     Recurrence,
 )
 from events.models.activities import occurrence_bounds
+from events.models.rooms import public_organiser
 
 PAST = timedelta(weeks=8)
 AHEAD = timedelta(days=366)
@@ -357,7 +358,8 @@ def booking_rows(window: Window, *, private: bool = False, **filters) -> list[di
     holding = bookings.holding().blocking(window.start, window.end)
     dropped = bookings.filter(status__in=DROPPED_STATUSES, updated_at__gte=timezone.now() - CANCELLED_KEPT)
     names = BOOKING_FIELDS + PRIVATE_FIELDS if private else BOOKING_FIELDS
-    rows = [*holding.values(*names), *dropped.values(*names)]
+    organiser = {"public_organiser": public_organiser()}
+    rows = [*holding.values(*names, **organiser), *dropped.values(*names, **organiser)]
     return sorted(rows, key=lambda row: (row["start"], row["pk"]))
 
 
@@ -403,7 +405,7 @@ def booking_events(rows: list[dict], rooms, urls: UrlMaker, *, private: bool) ->
                 row["notes"],
             ]
         else:
-            summary = f"{purpose}:{row['organiser_name']}"
+            summary = f"{purpose}:{row['public_organiser']}"
             lines = [statuses[row["status"]]]
         if status == "CANCELLED":
             summary = t["cancelled"] % summary
