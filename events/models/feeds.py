@@ -6,12 +6,18 @@ from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.tokens import find_by_token, new_token
 
 # Who may read every booking with its contacts: the same people the booking admin lets in.
 BOOKING_READERS = ("events.view_booking", "events.change_booking")
+
+
+def may_read_bookings(user) -> bool:
+    """Whether ``user`` may read every booking with its contacts (and so hold a private feed)."""
+    return user.is_active and any(user.has_perm(permission) for permission in BOOKING_READERS)
 
 
 def new_feed_token() -> str:
@@ -46,12 +52,14 @@ class FeedToken(models.Model):
     def grants_access(self) -> bool:
         """Whether the link still opens the private feed: not revoked, and its user active and still allowed to see
         bookings (a deactivated account or a lost permission kills every link at once, no one has to revoke it)."""
-        user = self.user
-        return (
-            self.revoked_at is None
-            and user.is_active
-            and any(user.has_perm(permission) for permission in BOOKING_READERS)
-        )
+        return self.revoked_at is None and may_read_bookings(self.user)
+
+    def renew(self) -> None:
+        """A new secret address; the old one answers 404 at once."""
+        self.token, self.revoked_at = new_feed_token(), None
+
+    def revoke(self) -> None:
+        self.revoked_at = timezone.now()
 
     @classmethod
     def for_feed(cls, token: str) -> FeedToken | None:

@@ -108,3 +108,44 @@ def test_tokens_have_at_least_128_bits_and_wrong_ones_are_refused(client, board)
     assert FeedToken.objects.exclude(token=token.token).count() == 0
     for wrong in (token.token[:-1], token.token + "a", token.token.upper(), "x" * 200, "-"):
         assert client.get(f"/events/feeds/private/{wrong}.ics").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_staff_member_creates_renews_and_revokes_their_own_feed_addresses(client, board):
+    mine = FeedTokenFactory(user__username="mine")
+    other = FeedTokenFactory(user__username="other")
+    user = mine.user
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    page = client.get("/admin/events/my-calendar/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert mine.token in html and other.token not in html
+
+    old = mine.token
+    assert client.post("/admin/events/my-calendar/", {"action": "renew", "token": mine.pk}).status_code == 302
+    mine.refresh_from_db()
+    assert mine.token != old and mine.grants_access()
+    assert client.get(f"/events/feeds/private/{old}.ics").status_code == 404
+    assert client.get(mine.get_absolute_url()).status_code == 200
+
+    client.post("/admin/events/my-calendar/", {"action": "revoke", "token": mine.pk})
+    assert client.get(FeedToken.objects.get(pk=mine.pk).get_absolute_url()).status_code == 404
+    client.post("/admin/events/my-calendar/", {"action": "create", "label": "手机"})
+    assert user.feed_tokens.get(label="手机").grants_access()
+
+    # someone else's token, or nonsense, is not theirs to touch
+    assert client.post("/admin/events/my-calendar/", {"action": "revoke", "token": other.pk}).status_code == 404
+    assert client.post("/admin/events/my-calendar/", {"action": "renew", "token": "x\x00"}).status_code == 404
+    other.refresh_from_db()
+    assert other.grants_access()
+
+
+@pytest.mark.django_db
+def test_the_page_is_for_people_who_may_see_bookings_only(client, board):
+    token = FeedTokenFactory(sees_bookings=False)
+    token.user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(token.user)
+    assert client.get("/admin/events/my-calendar/").status_code in (302, 403)
+    assert client.post("/admin/events/my-calendar/", {"action": "create"}).status_code in (302, 403)
+    assert FeedToken.objects.count() == 1
