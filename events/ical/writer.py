@@ -23,11 +23,14 @@ CRLF = "\r\n"
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
+def _line_feeds(value: str) -> str:
+    """Every line break as ``\n``: CRLF, and a lone CR too (old Mac text, some Word pastes)."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+
+
 def plain_text(value: str) -> str:
-    """``value`` with every line break as ``\n`` (CRLF and a lone CR too) and the other control characters dropped."""
-    if "\r" in value:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub("", value)
+    """``value`` with every line break as ``\n`` and the other control characters dropped (for icalendar's writer)."""
+    return _CONTROLS.sub("", _line_feeds(value))
 
 
 def escape_text(value: str) -> str:
@@ -36,8 +39,9 @@ def escape_text(value: str) -> str:
     icalendar's own escaping is not used: it turns a literal ``\\N`` typed by an editor into a line break and keeps
     control characters. Chained replaces are the fastest way in CPython for short strings.
     """
-    value = plain_text(value)
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    value = _line_feeds(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    # isprintable() is False for any control character (and a few spaces): the regex only runs for those.
+    return value if value.isprintable() else _CONTROLS.sub("", value)
 
 
 def fold(line: str) -> str:
@@ -57,7 +61,7 @@ def fold(line: str) -> str:
         end = min(start + limit, len(encoded))
         while end < len(encoded) and (encoded[end] & 0xC0) == 0x80:  # never cut inside a character
             end -= 1
-        if end < len(encoded):
+        if end < len(encoded) and encoded[end - 1] == 0x5C:  # a backslash
             backslashes = end - start - len(encoded[start:end].rstrip(b"\\"))
             end -= backslashes % 2  # an odd run ends with an escape's backslash: keep it with its character
         parts.append(encoded[start:end].decode())
