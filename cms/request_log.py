@@ -1,7 +1,8 @@
 """One log line per request: method, path, status and time taken, for operators and their log tools.
 
-Only the path is logged, never the query string: private links and feed tokens travel there. ``LOG_FORMAT=json``
-turns each line into a JSON object (see :class:`JsonFormatter`), for log collectors.
+Only the path is logged, never the query string; and a secret link's token (a URL argument whose name holds
+"token": booking management, status links, private feeds) is masked, so that log files and log collectors do not
+hold working private links. ``LOG_FORMAT=json`` turns each line into a JSON object (see :class:`JsonFormatter`).
 """
 
 import json
@@ -10,6 +11,17 @@ import time
 from datetime import UTC, datetime
 
 logger = logging.getLogger("cms.requests")
+MASK = "***"
+
+
+def loggable_path(request) -> str:
+    """``request.path`` with the values of the URL's token arguments masked."""
+    path = request.path
+    match = getattr(request, "resolver_match", None)
+    for name, value in match.kwargs.items() if match else ():
+        if "token" in name and isinstance(value, str) and value:
+            path = path.replace(value, MASK)
+    return path
 
 
 class RequestLogMiddleware:
@@ -25,13 +37,14 @@ class RequestLogMiddleware:
             return response
         finally:
             duration_ms = round((time.monotonic() - started) * 1000, 1)
+            path = loggable_path(request)
             logger.info(
                 "%s %s %s %.1fms",
                 request.method,
-                request.path,
+                path,
                 status,
                 duration_ms,
-                extra={"method": request.method, "path": request.path, "status": status, "duration_ms": duration_ms},
+                extra={"method": request.method, "path": path, "status": status, "duration_ms": duration_ms},
             )
 
 

@@ -11,6 +11,7 @@ from events import panels  # noqa: F401  (the home-page, screen and team-profile
 from events.admin.activities import ActivityCategoryViewSet
 from events.api import router
 from events.figures import events_figures
+from events.models.feeds import may_read_bookings
 
 register_api_router("", router)
 register_snippet(ActivityCategoryViewSet)
@@ -43,6 +44,23 @@ def register_rota_admin_url():
     from events.admin.duty import rota_admin
 
     return [path("events/duty-rota/", rota_admin, name="events_duty_rota")]
+
+
+@hooks.register("register_admin_urls")
+def register_my_feeds_admin_url():
+    from events.admin.feeds import MyFeedsView
+
+    return [path("events/my-calendar/", MyFeedsView.as_view(), name="events_my_feeds")]
+
+
+class MyFeedsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_read_bookings(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_my_feeds_menu_item():
+    return MyFeedsMenuItem(_("我的日历订阅"), reverse("events_my_feeds"), icon_name="date", order=322)
 
 
 @hooks.register("register_admin_menu_item")

@@ -7,14 +7,16 @@ feeds write the same series as RRULE/EXDATE/RECURRENCE-ID so that clients expand
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
-from events.models.activities import ActivityPage, ActivityStatus, OccurrenceChange, Recurrence
+from events.models.activities import ActivityPage, ActivityStatus, OccurrenceChange, Recurrence, moved_bounds
 
 # A change to any of these moves, relocates or cancels the activity: calendar clients must replace their copy.
 SCHEDULE_FIELDS = (
@@ -137,21 +139,39 @@ def expand(page: ActivityPage) -> list[Occurrence]:
             start, end = page.local_bounds(day)
             occurrences.append(Occurrence(page, start, end, original_start, cancelled, False, ""))
         elif change.action == OccurrenceChange.Action.MOVE:
-            start, end = moved_bounds(page, change)
+            start, end = moved_occurrence(page, change)
             occurrences.append(Occurrence(page, start, end, original_start, cancelled, True, change.note))
     return occurrences
 
 
-def moved_bounds(page: ActivityPage, change: OccurrenceChange) -> tuple[datetime, datetime]:
-    """Start and end of a moved occurrence: the new date and/or new times, the rest as the series has it."""
-    day = change.new_date or change.original_date
-    if page.all_day:
-        return page.local_bounds(day)
-    span = page.last_date - page.start_date
-    start = datetime.combine(day, change.new_start_time or page.start_time, timezone.get_default_timezone())
-    end_time = change.new_end_time or page.end_time or page.start_time
-    end = datetime.combine(day + span, end_time, timezone.get_default_timezone())
-    return start, max(start, end)
+def moved_occurrence(page: ActivityPage, change: OccurrenceChange) -> tuple[datetime, datetime]:
+    """Start and end of a moved occurrence: the new date and/or new times, the rest (its length too) as the series."""
+    return moved_bounds(
+        change.original_date,
+        page.start_time,
+        page.end_time,
+        page.last_date - page.start_date,
+        new_date=change.new_date,
+        new_start_time=change.new_start_time,
+        new_end_time=change.new_end_time,
+    )
+
+
+def dates_off_the_series(series, original_dates: Iterable[date]) -> list[date]:
+    """The dates among ``original_dates`` that are no occurrence of ``series`` (anything with ``start_date`` and the
+    ``recurrence`` fields): a change there would be kept and silently never applied. Every date, if it does not repeat.
+    """
+    original_dates = sorted({day for day in original_dates if day})
+    if not original_dates or not series.recurrence or not series.recurrence_until or not series.start_date:
+        return original_dates
+    dates = set(recurrence_dates(series))
+    return [day for day in original_dates if day not in dates]
+
+
+def off_the_series_message(series, day: date) -> str:
+    if not series.recurrence:
+        return _("只有重复活动才能设置单次变更")
+    return _("%s 不是这个重复活动的日期") % formats.date_format(day, "SHORT_DATE_FORMAT")
 
 
 def activities_between(start: datetime, end: datetime, *, category="", team="", township="", within=None):

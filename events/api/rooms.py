@@ -1,7 +1,7 @@
 """``/api/rooms``: rooms, their free/busy availability, and booking requests (for the WeChat mini-program).
 
 Bad input never gives a 500: ninja's own validation answers 422, the booking rules answer 422 with field-level
-messages, a taken time answers 409 with the nearest free slots, too many requests answer 429.
+messages, a taken time answers 409 with the nearest free slots, too many requests answer 429, a body that is not JSON 415.
 """
 
 from datetime import date, datetime, timedelta
@@ -12,10 +12,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
+from ninja.decorators import decorate_view
 from pydantic import field_validator
 
 from cms.i18n import reader_language
 from cms.models import Team
+from events.api.media import json_body_only
 from events.bookings import availability
 from events.bookings import rules as service
 from events.bookings.ratelimits import booking_rate_limited
@@ -190,7 +192,7 @@ def room_availability(
                     "closed_reason": day.closed_reason,
                     "opening": [interval(s.start, s.end) for s in day.opening],
                     "busy": [
-                        interval(b.start, b.end) | {"purpose": b.purpose, "organiser": b.organiser_name}
+                        interval(b.start, b.end) | {"purpose": b.purpose, "organiser": b.public_organiser}
                         for b in day.busy
                     ],
                     "free": [interval(s.start, s.end) for s in day.free],
@@ -203,9 +205,17 @@ def room_availability(
 
 @router.post(
     "/rooms/{slug}/bookings",
-    response={201: BookingCreated, 404: MessageOut, 409: ConflictOut, 422: InvalidOut, 429: MessageOut},
+    response={
+        201: BookingCreated,
+        404: MessageOut,
+        409: ConflictOut,
+        415: MessageOut,
+        422: InvalidOut,
+        429: MessageOut,
+    },
     tags=["rooms"],
 )
+@decorate_view(json_body_only)
 def create_booking(request, slug: Slug, payload: BookingIn):
     """Request a booking. It holds the slot while staff review it; the manage URL lets the requester cancel."""
     room = get_object_or_404(availability.rooms_with_rules(), slug=slug, is_active=True)

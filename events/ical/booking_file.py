@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from events.ical.writer import plain_text
 from events.models import Booking, BookingStatus
 
 
@@ -17,9 +18,9 @@ def booking_ics_bytes(booking: Booking) -> bytes:
     event.add("dtstamp", timezone.now())
     event.add("dtstart", timezone.localtime(booking.start))
     event.add("dtend", timezone.localtime(booking.end))
-    event.add("summary", f"{booking.title}({booking.room.name})")
-    event.add("location", booking.room.location or booking.room.name)
-    event.add("description", f"{booking.get_purpose_display()} · {booking.organiser_name}")
+    event.add("summary", plain_text(f"{booking.title}({booking.room.name})"))
+    event.add("location", plain_text(booking.room.location or booking.room.name))
+    event.add("description", plain_text(f"{booking.get_purpose_display()} · {booking.organiser_name}"))
     event.add(
         "status",
         "CANCELLED"

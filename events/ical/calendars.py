@@ -31,7 +31,8 @@ from events.models import (
     Purpose,
     Recurrence,
 )
-from events.models.activities import occurrence_bounds
+from events.models.activities import moved_bounds, occurrence_bounds
+from events.models.rooms import public_organiser
 
 PAST = timedelta(weeks=8)
 AHEAD = timedelta(days=366)
@@ -234,11 +235,15 @@ def _rrule(row: dict, all_day: bool) -> str:
 
 
 def _override(row, change, common, details, original_value, all_day, transp, t) -> list[str]:
-    day = change["new_date"] or change["original_date"]
-    span = (row["end_date"] or row["start_date"]) - row["start_date"]
-    start_time = None if all_day else change["new_start_time"] or row["start_time"]
-    end_time = None if all_day else change["new_end_time"] or row["end_time"]
-    start, end = occurrence_bounds(day, start_time, end_time, span)
+    start, end = moved_bounds(
+        change["original_date"],
+        row["start_time"],
+        row["end_time"],
+        (row["end_date"] or row["start_date"]) - row["start_date"],
+        new_date=change["new_date"],
+        new_start_time=change["new_start_time"],
+        new_end_time=change["new_end_time"],
+    )
     note = change["note"] or t["moved"]
     return [
         "BEGIN:VEVENT",
@@ -357,7 +362,8 @@ def booking_rows(window: Window, *, private: bool = False, **filters) -> list[di
     holding = bookings.holding().blocking(window.start, window.end)
     dropped = bookings.filter(status__in=DROPPED_STATUSES, updated_at__gte=timezone.now() - CANCELLED_KEPT)
     names = BOOKING_FIELDS + PRIVATE_FIELDS if private else BOOKING_FIELDS
-    rows = [*holding.values(*names), *dropped.values(*names)]
+    organiser = {"public_organiser": public_organiser()}
+    rows = [*holding.values(*names, **organiser), *dropped.values(*names, **organiser)]
     return sorted(rows, key=lambda row: (row["start"], row["pk"]))
 
 
@@ -403,7 +409,7 @@ def booking_events(rows: list[dict], rooms, urls: UrlMaker, *, private: bool) ->
                 row["notes"],
             ]
         else:
-            summary = f"{purpose}:{row['organiser_name']}"
+            summary = f"{purpose}:{row['public_organiser']}"
             lines = [statuses[row["status"]]]
         if status == "CANCELLED":
             summary = t["cancelled"] % summary

@@ -7,6 +7,7 @@ and the tests parse every feed with four independent parsers.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from functools import cache
 
@@ -17,14 +18,39 @@ from icalendar import Timezone
 CRLF = "\r\n"
 
 
+# TEXT may hold no control character but HTAB (RFC 5545 3.3.11, 3.1): strict parsers refuse the whole feed for one
+# vertical tab (Word's soft line break) or other C0 character pasted into a title. Line feeds are escaped below.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _line_feeds(value: str) -> str:
+    """Every line break as ``\n``: CRLF, and a lone CR too (old Mac text, some Word pastes)."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+
+
+def plain_text(value: str) -> str:
+    """``value`` with every line break as ``\n`` and the other control characters dropped (for icalendar's writer)."""
+    return _CONTROLS.sub("", _line_feeds(value))
+
+
 def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped (chained replaces are the
-    fastest way in CPython for short strings)."""
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r", "").replace("\n", "\\n")
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped, control characters dropped.
+
+    icalendar's own escaping is not used: it turns a literal ``\\N`` typed by an editor into a line break and keeps
+    control characters. Chained replaces are the fastest way in CPython for short strings.
+    """
+    value = _line_feeds(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    # isprintable() is False for any control character (and a few spaces): the regex only runs for those.
+    return value if value.isprintable() else _CONTROLS.sub("", value)
 
 
 def fold(line: str) -> str:
-    """Fold a content line at 75 octets (3.1) without splitting a UTF-8 sequence; ASCII lines take the fast path."""
+    """Fold a content line at 75 octets (3.1); ASCII lines that fit take the fast path.
+
+    A fold never splits a UTF-8 sequence, nor an escape (a backslash and the character it escapes: Google Calendar and
+    others drop the event otherwise). icalendar's ``foldline`` is not used: it is deprecated for outside callers, walks
+    the line one character at a time, and moves the second backslash of an escaped ``\\\\`` to the next line.
+    """
     if len(line) <= 18 or (len(line) <= 75 and line.isascii()):  # a character is at most 4 octets
         return line
     encoded = line.encode()
@@ -35,6 +61,9 @@ def fold(line: str) -> str:
         end = min(start + limit, len(encoded))
         while end < len(encoded) and (encoded[end] & 0xC0) == 0x80:  # never cut inside a character
             end -= 1
+        if end < len(encoded) and encoded[end - 1] == 0x5C:  # a backslash
+            backslashes = end - start - len(encoded[start:end].rstrip(b"\\"))
+            end -= backslashes % 2  # an odd run ends with an escape's backslash: keep it with its character
         parts.append(encoded[start:end].decode())
         start, limit = end, 74  # continuation lines start with a space
     return "\r\n ".join(parts)

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.search import NGRAMS_FIELD, ChineseSearchMixin
+from events.activities.forms import ActivityPageForm
 
 CITY_PLATFORM_URL = "https://www.gdzyz.cn/"
 
@@ -34,6 +35,31 @@ def occurrence_bounds(day: date, start_time: time | None, end_time: time | None,
     start = datetime.combine(day, start_time, timezone.get_default_timezone())
     end = datetime.combine(day + span, end_time or start_time, timezone.get_default_timezone())
     return start, max(end, start)
+
+
+def moved_bounds(
+    original_day: date,
+    start_time: time | None,
+    end_time: time | None,
+    span: timedelta,
+    *,
+    new_date: date | None,
+    new_start_time: time | None,
+    new_end_time: time | None,
+) -> tuple[datetime, datetime]:
+    """Start and end of one occurrence moved to ``new_date`` and/or new times, the rest as the series has it.
+
+    Without a new end time it keeps the series' length: moved to a later start, it must not end before it begins.
+    """
+    day = new_date or original_day
+    if start_time is None:
+        return occurrence_bounds(day, None, None, span)
+    start = datetime.combine(day, new_start_time or start_time, timezone.get_default_timezone())
+    if new_end_time is None:
+        series_start, series_end = occurrence_bounds(original_day, start_time, end_time, span)
+        return start, start + (series_end - series_start)
+    end = datetime.combine(day + span, new_end_time, timezone.get_default_timezone())
+    return start, max(start, end)
 
 
 class ActivityCategory(models.Model):
@@ -206,6 +232,7 @@ class ActivityPage(ChineseSearchMixin, Page):
     parent_page_types = ["events.ActivityIndexPage"]
     subpage_types = []
     template = "events/activity_page.html"
+    base_form_class = ActivityPageForm
 
     @property
     def search_snippet(self) -> str:
@@ -305,3 +332,10 @@ class OccurrenceChange(Orderable):
 
     def __str__(self):
         return f"{self.original_date} {self.get_action_display()}"
+
+    def clean(self):
+        super().clean()
+        if self.action == self.Action.MOVE and not (self.new_date or self.new_start_time or self.new_end_time):
+            raise ValidationError({"new_date": _("改期请填写新的日期或时间")})
+        if self.new_start_time and self.new_end_time and self.new_end_time <= self.new_start_time:
+            raise ValidationError({"new_end_time": _("结束时间必须晚于开始时间")})

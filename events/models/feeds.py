@@ -1,16 +1,27 @@
 """Private calendar feeds: a staff member's secret link to the full booking calendar."""
 
-import secrets
+from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from events.tokens import find_by_token, new_token
+
+# Who may read every booking with its contacts: the same people the booking admin lets in.
+BOOKING_READERS = ("events.view_booking", "events.change_booking")
+
+
+def may_read_bookings(user) -> bool:
+    """Whether ``user`` may read every booking with its contacts (and so hold a private feed)."""
+    return user.is_active and any(user.has_perm(permission) for permission in BOOKING_READERS)
 
 
 def new_feed_token() -> str:
-    return secrets.token_urlsafe(24)
+    return new_token()
 
 
 class FeedToken(models.Model):
@@ -37,6 +48,24 @@ class FeedToken(models.Model):
     @admin.display(description=_("有效"), boolean=True)
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+    def grants_access(self) -> bool:
+        """Whether the link still opens the private feed: not revoked, and its user active and still allowed to see
+        bookings (a deactivated account or a lost permission kills every link at once, no one has to revoke it)."""
+        return self.revoked_at is None and may_read_bookings(self.user)
+
+    def renew(self) -> None:
+        """A new secret address; the old one answers 404 at once."""
+        self.token, self.revoked_at = new_feed_token(), None
+
+    def revoke(self) -> None:
+        self.revoked_at = timezone.now()
+
+    @classmethod
+    def for_feed(cls, token: str) -> FeedToken | None:
+        """The token behind a private feed address if it grants access now, else None (the feed answers 404)."""
+        feed_token = find_by_token(cls.objects.select_related("user"), "token", token)
+        return feed_token if feed_token is not None and feed_token.grants_access() else None
 
     def get_absolute_url(self):
         return reverse("events:feed_private", args=[self.token])

@@ -4,7 +4,6 @@ The rules that decide whether a booking may be held live in ``events.bookings.ru
 rules need and what the database itself must guarantee (see the exclusion constraint in migration 0001).
 """
 
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,6 +17,8 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+
+from events.tokens import new_token
 
 
 class Purpose(models.TextChoices):
@@ -177,9 +178,26 @@ class BookingStatus(models.TextChoices):
 HOLDING_STATUSES = (BookingStatus.REQUESTED, BookingStatus.CONFIRMED)
 DROPPED_STATUSES = tuple(status for status in BookingStatus if status not in HOLDING_STATUSES)
 
+# What public pages, feeds and the API show as the organiser when the stored one names the booker: a booking without
+# a team (the API's, or a form where someone typed their own name) must not publish a person's name or contacts.
+PRIVATE_ORGANISER = _("个人预约")
+BOOKER_FIELDS = ("contact_name", "contact_phone", "contact_email")
+
+
+def public_organiser() -> models.Case:
+    """``organiser_name`` as the public may see it, for ``values()`` rows (in the active language)."""
+    names_the_booker = models.Q()
+    for name in BOOKER_FIELDS:
+        names_the_booker |= models.Q(organiser_name__contains=models.F(name))
+    return models.Case(
+        models.When(names_the_booker, then=models.Value(str(PRIVATE_ORGANISER))),
+        default=models.F("organiser_name"),
+        output_field=models.CharField(),
+    )
+
 
 def new_manage_token() -> str:
-    return secrets.token_urlsafe(24)
+    return new_token()
 
 
 class BookingSeries(models.Model):
@@ -347,6 +365,13 @@ class Booking(models.Model):
     def get_absolute_url(self):
         """The private manage page: whoever holds the link may view and cancel the booking."""
         return reverse("events:booking_manage", args=[self.manage_token])
+
+    @property
+    def public_organiser(self) -> str:
+        """The organiser as public pages and the API show it: never the booker's name, phone or e-mail."""
+        if any(getattr(self, name) in self.organiser_name for name in BOOKER_FIELDS):
+            return str(PRIVATE_ORGANISER)
+        return self.organiser_name
 
     @property
     def is_holding(self) -> bool:

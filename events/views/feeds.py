@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import condition, require_GET
+from django.views.decorators.http import condition, require_safe
 
 from cms.models import Team
 from events.ical import calendars
@@ -44,14 +44,16 @@ def feed_view(resolve):
             request._events_feed = (body, etag, last_modified, key, filename)
         return request._events_feed
 
-    @require_GET
+    @require_safe  # HEAD too: calendar services and link checkers probe a feed with it
     @condition(
         etag_func=lambda request, **kwargs: feed(request, kwargs)[1],
         last_modified_func=lambda request, **kwargs: feed(request, kwargs)[2],
     )
     def view(request, **kwargs):
         body, _etag, _modified, key, filename = feed(request, kwargs)
-        response = HttpResponse(body, content_type=CONTENT_TYPE)
+        # HEAD answers with GET's headers (Content-Length included) and no body, whatever server is in front.
+        response = HttpResponse(b"" if request.method == "HEAD" else body, content_type=CONTENT_TYPE)
+        response["Content-Length"] = len(body)
         response["Content-Disposition"] = f'inline; filename="{filename}"'
         response["Cache-Control"] = "private, max-age=0" if key == "private" else "public, max-age=300"
         return response
@@ -100,7 +102,7 @@ def room(request, slug):
 
 @feed_view
 def private(request, token):
-    feed_token = FeedToken.objects.filter(token=token, revoked_at__isnull=True).first()
+    feed_token = FeedToken.for_feed(token)
     if feed_token is None:
         raise Http404
     FeedToken.objects.filter(pk=feed_token.pk).update(last_used_at=timezone.now())

@@ -22,6 +22,7 @@ from events.bookings.ratelimits import booking_rate_limited
 from events.ical.booking_file import booking_ics_bytes
 from events.ical.links import feed_links
 from events.models import Booking
+from events.tokens import find_by_token
 
 
 def _day_param(request, name: str) -> date | None:
@@ -163,7 +164,7 @@ def _initial_from_query(request) -> dict:
 
 
 def _booking_by_token(token: str) -> Booking:
-    booking = Booking.objects.select_related("room", "team", "series").filter(manage_token=token).first()
+    booking = find_by_token(Booking.objects.select_related("room", "team", "series"), "manage_token", token)
     if booking is None:
         raise Http404
     return booking

@@ -4,6 +4,7 @@ import json
 import logging
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from cms.request_log import JsonFormatter
 
@@ -85,3 +86,23 @@ def test_sentry_is_initialised_only_with_a_dsn(monkeypatch):
     [options] = calls
     assert options["dsn"] == "https://key@sentry.example.org/1"
     assert options["send_default_pii"] is False
+
+
+@pytest.mark.django_db
+def test_secret_link_tokens_never_reach_the_log(client, caplog, settings):
+    """Booking management links and private feed addresses carry their token in the path, not the query string."""
+    if "events" not in settings.INSTALLED_APPS:
+        pytest.skip("the events plugin is not installed")
+    from events.models import FeedToken
+
+    caplog.set_level(logging.INFO, logger="cms.requests")
+    user = get_user_model().objects.create_superuser("admin", "admin@example.com", "x")
+    token = FeedToken.objects.create(user=user).token
+    client.get(f"/events/feeds/private/{token}.ics")
+    client.get("/events/booking/not-a-real-but-secret-looking-token/")
+    records = request_records(caplog)
+    assert [(record.path, record.status) for record in records] == [
+        ("/events/feeds/private/***.ics", 200),
+        ("/events/booking/***/", 404),
+    ]
+    assert all(token not in record.getMessage() and "secret-looking" not in record.getMessage() for record in records)

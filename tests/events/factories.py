@@ -3,6 +3,7 @@
 from datetime import time, timedelta
 
 import factory
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from events.models import (
@@ -112,6 +113,15 @@ class DutyShiftFactory(factory.django.DjangoModelFactory):
 class FeedTokenFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = FeedToken
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory, is_staff=True)
     label = "办公室"
+
+    @factory.post_generation
+    def sees_bookings(self, create, extracted, **kwargs):
+        """The token's user may view bookings (the private feed needs it) unless ``sees_bookings=False``."""
+        if create and extracted is not False:
+            self.user.user_permissions.add(
+                Permission.objects.get(codename="view_booking", content_type__app_label="events")
+            )

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from events.bookings import rules as service
 from events.models import Booking
@@ -184,3 +185,29 @@ def test_openapi_documents_the_booking_responses(client, room):
     responses = schema["paths"]["/api/rooms/{slug}/bookings"]["post"]["responses"]
     assert {"201", "409", "422", "429"} <= set(responses)
     assert client.get("/api/docs").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data", ""],
+)
+def test_a_body_that_is_not_json_is_415_and_books_nothing(client, room, content_type):
+    """A plain cross-site HTML form can send these without a preflight, with a staff member's session cookie."""
+    staff = get_user_model().objects.create_user("staff", "staff@example.com", "x", is_staff=True)
+    client.force_login(staff)
+    response = client.generic(
+        "POST", f"/api/rooms/{room.slug}/bookings", json.dumps(payload()), content_type=content_type
+    )
+    assert response.status_code == 415
+    assert response["Content-Type"] == "application/json"
+    assert "application/json" in response.json()["detail"]
+    assert not Booking.objects.exists()
+
+
+def test_json_media_types_are_accepted(client, room):
+    response = post(client, payload(), CONTENT_TYPE="application/json; charset=utf-8")
+    assert response.status_code == 201
+    english = client.post(
+        f"/api/rooms/{room.slug}/bookings", "{}", content_type="text/plain", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert english.json() == {"detail": "Please send JSON (Content-Type: application/json)."}

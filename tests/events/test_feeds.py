@@ -244,8 +244,7 @@ def test_feed_queries_do_not_grow_with_items(client, board, category, team, url)
 
     room = make_room("living-room")
     if url == "private":
-        user = get_user_model().objects.create_user("staff", "staff@example.com", "x", is_staff=True)
-        url = FeedToken.objects.create(user=user).get_absolute_url()
+        url = FeedTokenFactory(user__username="staff").get_absolute_url()
     counts, events = [], []
     for size in (10, 1000):
         existing = ActivityPage.objects.count()
