@@ -86,6 +86,7 @@ class ApplicationFilterSet(WagtailFilterSet):
 
 class ApplicationIndexView(ExportingIndexView):
     paginator_class = DeferredJoinPaginator  # the last page of 10,000 applications as fast as the first
+
     @cached_property
     def custom_field_preprocess(self):
         local_time = local_time_formatter()
