@@ -72,12 +72,20 @@ def list_teams(
     return page[:limit]
 
 
-def nearest_first(teams, origin, count: int):
+# Half-sides of the boxes tried around the origin, in kilometres: a neighbourhood, the county, the province.
+NEAR_BOXES_KM = (5, 40, 300)
+KM_PER_DEGREE_OF_LATITUDE = 111.2
+
+
+def nearest_first(teams, origin, count: int) -> list:
     """Of ``teams``, the ``count`` nearest to ``origin`` by a flat-earth distance the database computes (its own
     coordinates, else its township's centre): only these are loaded and measured exactly by the caller.
 
-    Over a county or a province the flat distance orders teams as the great-circle one does, bar near-ties at
-    hundreds of kilometres; asking for more than needed leaves room for those.
+    The database first looks inside a box around the origin (a range on each coordinate), then a larger one, and the
+    whole table only when no box holds enough teams. A box's answer is kept only when its farthest team lies within
+    the circle the box encloses, so no team outside the box can be nearer. Over a county or a province the flat
+    distance orders teams as the great-circle one does, bar near-ties at hundreds of kilometres; asking for more than
+    needed leaves room for those.
     """
     lat = Cast(Coalesce("latitude", "township__latitude"), FloatField())
     lng = Cast(Coalesce("longitude", "township__longitude"), FloatField())
@@ -85,7 +93,19 @@ def nearest_first(teams, origin, count: int):
     flat = (lat - origin.latitude) * (lat - origin.latitude) + (lng - origin.longitude) * (
         lng - origin.longitude
     ) * squeeze
-    return teams.alias(flat=flat).filter(flat__isnull=False).order_by(F("flat").asc(), "name")[:count]
+    located = teams.annotate(flat=flat).filter(flat__isnull=False).order_by(F("flat").asc(), "name")
+    for km in NEAR_BOXES_KM:
+        half_lat = km / KM_PER_DEGREE_OF_LATITUDE
+        half_lng = half_lat / max(math.sqrt(squeeze), 0.01)
+        boxed = located.alias(box_lat=lat, box_lng=lng).filter(
+            box_lat__range=(origin.latitude - half_lat, origin.latitude + half_lat),
+            box_lng__range=(origin.longitude - half_lng, origin.longitude + half_lng),
+        )
+        found = list(boxed[:count])
+        enclosed = min(half_lat, half_lng * math.sqrt(squeeze))  # the radius of the circle inside the box
+        if len(found) == count and found[-1].flat <= enclosed * enclosed:
+            return found
+    return list(located[:count])
 
 
 class NearbyTeamOut(TeamOut):

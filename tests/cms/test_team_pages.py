@@ -1,6 +1,7 @@
 """The public team pages: directory with filters, profiles (live only), the map with near-me, and the API filter."""
 
 import json
+import math
 import re
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ from wagtail_factories import ImageFactory
 
 from cms.demo.teams import ensure_team_index_page
 from cms.models import Team, TeamIndexPage, Township
-from tests.factories import TeamFactory
+from tests.factories import TeamFactory, TownshipFactory
 
 
 @pytest.fixture
@@ -293,8 +294,43 @@ class TestNearTeamsApi:
         every = client.get("/api/teams/near", {"lat": "23.17", "lng": "114.29", "limit": 100}).json()
         assert [team["distance_m"] for team in every[:5]] == distances
         # The database hands over the 2 × 5 + 20 nearest by a flat distance; only these are measured exactly.
-        candidates = nearest_first(Team.objects.published(), Point(23.17, 114.29), 30)
-        assert "LIMIT 30" in str(candidates.query) and far not in candidates and len(candidates) == 30
+        with CaptureQueriesContext(connection) as queries:
+            candidates = nearest_first(Team.objects.published(), Point(23.17, 114.29), 30)
+        assert far not in candidates and len(candidates) == 30
+        # A box around the origin first: the database reads the teams in the neighbourhood, not the whole table.
+        [query] = queries.captured_queries
+        assert "LIMIT 30" in query["sql"] and query["sql"].count("BETWEEN") == 2
+
+    @pytest.mark.parametrize("count", [1, 3, 8, 20, 40])
+    @pytest.mark.parametrize("origin", [(23.17, 114.29), (23.62, 114.40), (24.5, 113.0), (30.0, 120.0)])
+    def test_the_boxes_find_what_a_search_of_every_team_finds(self, home_page, luoyang, origin, count):
+        """Teams a few hundred metres to hundreds of kilometres away, on every side, some with only their township's
+        centre: whichever box answers, the nearest are the ones an exhaustive search finds, in the same order."""
+        from cms.api_teams import nearest_first
+        from cms.geo import Point
+
+        far_town = TownshipFactory(name="远方镇", slug="far-town", latitude="23.900000", longitude="115.100000")
+        offsets = [0.002, -0.01, 0.03, -0.06, 0.2, -0.35, 1.1, -2.5, 4.0]
+        for n, (dlat, dlng) in enumerate((a, b) for a in offsets for b in offsets[::2]):
+            TeamFactory(
+                name=f"方位队{n}",
+                township=luoyang,
+                latitude=Decimal("23.173000") + Decimal(str(dlat)),
+                longitude=Decimal("114.289000") + Decimal(str(dlng)),
+            )
+        TeamFactory(name="只有镇街的队", township=far_town)
+        point = Point(*origin)
+        found = nearest_first(Team.objects.published().select_related("township"), point, count)
+
+        squeeze = math.cos(math.radians(point.latitude)) ** 2
+
+        def flat(team):  # the database's own measure, computed here over every team
+            located = team if team.latitude is not None else far_town
+            lat, lng = float(located.latitude), float(located.longitude)
+            return (lat - point.latitude) ** 2 + (lng - point.longitude) ** 2 * squeeze
+
+        every = sorted(Team.objects.published(), key=lambda team: (flat(team), team.name))
+        assert [team.name for team in found] == [team.name for team in every[:count]]
 
     def test_sorted_by_distance_with_reach(self, client, home_page, luoyang):
         TeamFactory(name="远队", township=luoyang, latitude="23.300000", longitude="114.289000")
@@ -325,12 +361,14 @@ class TestNearTeamsApi:
         assert response.status_code == 400
         assert message in response.json()["detail"]
 
-    def test_query_count_does_not_grow_with_teams(self, client, home_page, luoyang, django_assert_num_queries):
+    def test_query_count_does_not_grow_with_teams(self, client, home_page, luoyang, django_assert_max_num_queries):
+        """A few teams make the search try every box before the whole table (the most queries it ever makes);
+        many teams around the origin fill the first box."""
         bulk_teams(10, luoyang)
         with CaptureQueriesContext(connection) as with_10:
             client.get("/api/teams/near", {"township": "luoyang"})
         bulk_teams(490, luoyang, start=10)
-        with django_assert_num_queries(len(with_10)):
+        with django_assert_max_num_queries(len(with_10)):
             assert len(client.get("/api/teams/near", {"township": "luoyang", "limit": 100}).json()) == 100
 
 
