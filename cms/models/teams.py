@@ -29,7 +29,7 @@ LOGO_RENDITION = "fill-160x160"
 ROLE_MODEL_RENDITION = "fill-120x120"
 TEAMS_PER_PAGE = 24
 # The team map's list: the first teams of the county, or the nearest ones (the rest are on the map, by area).
-MAP_LISTED_TEAMS = 60
+MAP_LISTED_TEAMS = 30
 MAP_NEARBY_TEAMS = 30
 # Half-sides of the boxes tried around the origin, in kilometres: a neighbourhood, the county, the province.
 NEAR_BOXES_KM = (5, 40, 300)

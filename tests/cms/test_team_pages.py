@@ -260,10 +260,10 @@ class TestTeamMapAtScale:
         html = response.content.decode()
         assert len(response.content) <= 150 * 1024
         assert "全部 2000 支队伍" in html
-        assert html.count('class="team-list__item"') == 60
+        assert html.count('class="team-list__item"') == 30
         assert '<a href="/teams/">查看全部队伍</a>' in html
         markers = json.loads(re.search(r'id="team-map-markers"[^>]*>(.*?)</script>', html).group(1))
-        assert len(markers) == 60
+        assert len(markers) == 30
         map_settings = response.context["map_settings"]
         assert map_settings["markersUrl"] == "/api/teams/markers"
         (south, west), (north, east) = map_settings["bounds"]
