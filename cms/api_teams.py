@@ -3,14 +3,11 @@
 ``/api/teams/near``: the same teams sorted by distance from a point or a township (the 10-minute circle).
 """
 
-import math
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from django.conf import settings
-from django.db.models import F, FloatField
-from django.db.models.functions import Cast, Coalesce
 from django.http import HttpResponse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +15,7 @@ from ninja import Query, Router, Schema, Status
 
 from cms import team_map
 from cms.geo import DATUMS, InvalidPoint
-from cms.models import Team, Township
+from cms.models import Team, TeamIndexPage, Township
 
 router = Router(tags=["teams"])
 
@@ -73,22 +70,6 @@ def list_teams(
     return page[:limit]
 
 
-def nearest_first(teams, origin, count: int):
-    """Of ``teams``, the ``count`` nearest to ``origin`` by a flat-earth distance the database computes (its own
-    coordinates, else its township's centre): only these are loaded and measured exactly by the caller.
-
-    Over a county or a province the flat distance orders teams as the great-circle one does, bar near-ties at
-    hundreds of kilometres; asking for more than needed leaves room for those.
-    """
-    lat = Cast(Coalesce("latitude", "township__latitude"), FloatField())
-    lng = Cast(Coalesce("longitude", "township__longitude"), FloatField())
-    squeeze = math.cos(math.radians(origin.latitude)) ** 2  # a degree of longitude is shorter away from the equator
-    flat = (lat - origin.latitude) * (lat - origin.latitude) + (lng - origin.longitude) * (
-        lng - origin.longitude
-    ) * squeeze
-    return teams.alias(flat=flat).filter(flat__isnull=False).order_by(F("flat").asc(), "name")[:count]
-
-
 class NearbyTeamOut(TeamOut):
     distance_m: int
     reach: str
@@ -132,7 +113,7 @@ def near_teams(
     if origin is None:
         return Status(400, {"detail": str(_("请提供 lat 和 lng,或 township"))})
     limit = max(1, min(limit, 100))
-    teams = nearest_first(Team.objects.published().select_related("township"), origin.point, 2 * limit + 20)
+    teams = Team.objects.published().select_related("township").nearest(origin.point, 2 * limit + 20)
     nearby = team_map.sort_by_distance(teams, origin.point)[:limit]
     for item in nearby:
         item.team.distance_m, item.team.reach, item.team.approximate = (
@@ -141,3 +122,52 @@ def near_teams(
             item.approximate,
         )
     return Status(200, [item.team for item in nearby])
+
+
+MAX_MARKERS = 500
+
+
+class MarkerOut(Schema):
+    id: int
+    name: str
+    url: str
+    lat: float
+    lng: float
+    colour: str
+    speciality: str
+    township: str
+    approximate: bool
+
+
+class MarkersOut(Schema):
+    markers: list[MarkerOut]
+    truncated: bool
+
+
+@router.get("/teams/markers", response={200: MarkersOut, 400: ErrorOut}, url_name="team_markers")
+def team_markers(
+    request,
+    south: Annotated[float, Query(ge=-90, le=90)],
+    west: Annotated[float, Query(ge=-180, le=180)],
+    north: Annotated[float, Query(ge=-90, le=90)],
+    east: Annotated[float, Query(ge=-180, le=180)],
+):
+    """The team map's markers inside a box (GCJ-02 on the default tiles, like the teams' coordinates), at most 500:
+    the map asks for the area it shows. ``truncated`` says that more teams are in the box (zoom in to see them)."""
+    if south > north or west > east:
+        return Status(400, {"detail": str(_("south 不能大于 north,west 不能大于 east"))})
+    teams = list(
+        Team.objects.published()
+        .located()
+        .filter(lat__range=(south, north), lng__range=(west, east))
+        .select_related("township")
+        .only("pk", "name", "slug", "uniform_colour", "speciality", "latitude", "longitude", "township")
+        .order_by("name")[: MAX_MARKERS + 1]
+    )
+    index_page = TeamIndexPage.objects.live().public().first()
+    if index_page:
+        index_page._with_profile_urls(teams, request)
+    for team in teams:
+        team.profile_url = getattr(team, "profile_url", "")
+    markers = team_map.map_markers(teams[:MAX_MARKERS], [])
+    return Status(200, {"markers": markers, "truncated": len(teams) > MAX_MARKERS})

@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms import statistics  # noqa: F401  (registers the core's figures)
+from cms.exports import SnippetIndexView
 from cms.models import RoleModel, Team, Township
 
 
@@ -30,6 +31,7 @@ class TeamFilterSet(WagtailFilterSet):
 
 class TeamViewSet(SnippetViewSet):
     model = Team
+    index_view_class = SnippetIndexView
     icon = "group"
     menu_label = _("志愿团队")
     list_display = [
@@ -110,6 +112,7 @@ class TeamViewSet(SnippetViewSet):
 
 class RoleModelViewSet(SnippetViewSet):
     model = RoleModel
+    index_view_class = SnippetIndexView
     icon = "user"
     menu_label = _("志愿榜样")
     list_display = ["name", "honour", "team", "year", "service_hours", BooleanColumn("featured", label=_("展示"))]
@@ -123,6 +126,7 @@ class RoleModelViewSet(SnippetViewSet):
 
 class TownshipViewSet(SnippetViewSet):
     model = Township
+    index_view_class = SnippetIndexView
     icon = "site"
     menu_label = _("镇街")
     list_display = ["name", "slug", "latitude", "longitude", "sort_order"]

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -141,6 +141,9 @@ class Application(ConcurrentTransitionMixin, ApplicationWorkflow, models.Model):
                 name="incubator_one_open_application_per_organisation",
             ),
         ]
+        # The staff listing's order with the id: a page's ids are read from this index alone (DeferredJoinPaginator).
+        # Its search has trigram indexes on PostgreSQL (migration 0005).
+        indexes = [models.Index(F("submitted_at").desc(), F("id").desc(), name="incubator_app_listing_idx")]
 
     def __str__(self):
         return self.organisation_name

@@ -1,12 +1,16 @@
 """Volunteer teams: the shared domain object of the showroom, the incubator and the events plugin."""
 
+import math
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, FloatField, Max, Min, Prefetch, prefetch_related_objects
+from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -25,6 +29,12 @@ RESERVED_TEAM_SLUGS = {"map"}
 LOGO_RENDITION = "fill-160x160"
 ROLE_MODEL_RENDITION = "fill-120x120"
 TEAMS_PER_PAGE = 24
+# The team map's list: the first teams of the county, or the nearest ones (the rest are on the map, by area).
+MAP_LISTED_TEAMS = 30
+MAP_NEARBY_TEAMS = 30
+# Half-sides of the boxes tried around the origin, in kilometres: a neighbourhood, the county, the province.
+NEAR_BOXES_KM = (5, 40, 300)
+KM_PER_DEGREE_OF_LATITUDE = 111.2
 
 
 # Every coordinate the site stores is in the datum of its map (MAP_DATUM: GCJ-02 with the default Gaode tiles).
@@ -63,6 +73,52 @@ class TeamQuerySet(models.QuerySet):
 
     def specialities(self) -> list[str]:
         return list(self.exclude(speciality="").order_by("speciality").values_list("speciality", flat=True).distinct())
+
+    def located(self):
+        """With ``lat``/``lng``: the team's own coordinates, else its township's centre; teams with neither left out."""
+        return self.annotate(
+            lat=Cast(Coalesce("latitude", "township__latitude"), FloatField()),
+            lng=Cast(Coalesce("longitude", "township__longitude"), FloatField()),
+        ).filter(lat__isnull=False, lng__isnull=False)
+
+    def bounds(self) -> list[list[float]] | None:
+        """``[[south, west], [north, east]]`` around these teams (one aggregate query), None without any."""
+        box = self.located().aggregate(south=Min("lat"), west=Min("lng"), north=Max("lat"), east=Max("lng"))
+        return None if box["south"] is None else [[box["south"], box["west"]], [box["north"], box["east"]]]
+
+    def nearest(self, origin, count: int) -> list:
+        """Of these teams, the ``count`` nearest to ``origin`` by a flat-earth distance the database computes (its own
+        coordinates, else its township's centre): only these are loaded and measured exactly by the caller.
+
+        The database first looks inside a box around the origin (a range on each coordinate), then a larger one, and the
+        whole table only when no box holds enough teams. A box's answer is kept only when its farthest team lies within
+        the circle the box encloses, so no team outside the box can be nearer. Over a county or a province the flat
+        distance orders teams as the great-circle one does, bar near-ties at hundreds of kilometres; asking for more than
+        needed leaves room for those.
+        """
+        lat = Cast(Coalesce("latitude", "township__latitude"), FloatField())
+        lng = Cast(Coalesce("longitude", "township__longitude"), FloatField())
+        squeeze = math.cos(math.radians(origin.latitude)) ** 2  # a degree of longitude is shorter away from the equator
+        flat = (lat - origin.latitude) * (lat - origin.latitude) + (lng - origin.longitude) * (
+            lng - origin.longitude
+        ) * squeeze
+        located = self.annotate(flat=flat).filter(flat__isnull=False).order_by(F("flat").asc(), "name")
+        lookups, located = located._prefetch_related_lookups, located.prefetch_related(None)
+        for km in NEAR_BOXES_KM:
+            half_lat = km / KM_PER_DEGREE_OF_LATITUDE
+            half_lng = half_lat / max(math.sqrt(squeeze), 0.01)
+            boxed = located.alias(box_lat=lat, box_lng=lng).filter(
+                box_lat__range=(origin.latitude - half_lat, origin.latitude + half_lat),
+                box_lng__range=(origin.longitude - half_lng, origin.longitude + half_lng),
+            )
+            found = list(boxed[:count])
+            enclosed = min(half_lat, half_lng * math.sqrt(squeeze))  # the radius of the circle inside the box
+            if len(found) == count and found[-1].flat <= enclosed * enclosed:
+                break
+        else:
+            found = list(located[:count])
+        prefetch_related_objects(found, *lookups)  # once, for the answer only
+        return found
 
 
 class Team(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
@@ -262,29 +318,46 @@ class TeamIndexPage(RoutablePageMixin, Page):
 
     @path("map/")
     def team_map(self, request):
-        """The team map (分布图) with its list; ``?township=`` or ``?lat=&lng=`` sorts the list by distance."""
+        """The team map (分布图) with its list; ``?township=`` or ``?lat=&lng=`` lists the nearest teams by distance.
+
+        The page costs what it shows, not what the database holds: the list holds the first teams (or the nearest),
+        the map starts with their markers and the script asks ``/api/teams/markers`` for those of the area in view.
+        """
         townships = list(Township.objects.all())
-        teams = list(Team.objects.published().for_listing().order_by("township__sort_order", "duty_order", "name"))
-        self._with_profile_urls(teams, request)
+        published = Team.objects.published()
         status = 200
         error = ""
         try:
             origin = team_map.origin_from_query(request.GET, townships, team_map.site_datum(settings))
         except InvalidPoint as invalid:
             origin, error, status = None, str(invalid), 400
-        nearby = team_map.sort_by_distance(teams, origin.point) if origin else []
+        if origin:
+            candidates = published.for_listing().nearest(origin.point, 2 * MAP_NEARBY_TEAMS + 20)
+            nearby = team_map.sort_by_distance(self._with_profile_urls(candidates, request), origin.point)
+            nearby = nearby[:MAP_NEARBY_TEAMS]
+            teams, total = [item.team for item in nearby], None
+        else:
+            nearby = []
+            ordered = published.for_listing().order_by("township__sort_order", "duty_order", "name")
+            teams = self._with_profile_urls(list(ordered[:MAP_LISTED_TEAMS]), request)
+            total = published.count()
         response = self.render(
             request,
             template="pages/team_map.html",
             context_overrides={
                 "teams": teams,
+                "teams_total": total,
                 "townships": townships,
                 "origin": origin,
                 "nearby": nearby,
                 "reach_counts": team_map.reach_counts(nearby),
                 "error": error,
                 "markers": team_map.map_markers(teams, nearby),
-                "map_settings": team_map.map_settings(settings, origin),
+                "map_settings": {
+                    **team_map.map_settings(settings, origin),
+                    "markersUrl": reverse("api:team_markers"),
+                    "bounds": published.bounds(),
+                },
             },
         )
         response.status_code = status

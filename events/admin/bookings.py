@@ -25,6 +25,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button, HeaderButton
 
+from cms.exports import IndexView as ExportingIndexView
 from events.bookings import rules as service
 from events.models import Booking, BookingStatus, FunctionRoom, Purpose
 
@@ -126,7 +127,7 @@ def add_service_errors(form, error) -> None:
             form.add_error(name if name in form.fields else None, message)
 
 
-class BookingIndexView(generic.IndexView):
+class BookingIndexView(ExportingIndexView):
     default_ordering = ["waiting", "start"]
 
     def get_base_queryset(self):

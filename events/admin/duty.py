@@ -10,6 +10,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.exports import IndexView as ExportingIndexView
 from events.duty import rota
 from events.ical.links import feed_links
 from events.models import DutyShift
@@ -77,6 +78,7 @@ def rota_admin(request):
 
 class DutyShiftViewSet(ModelViewSet):
     model = DutyShift
+    index_view_class = ExportingIndexView
     icon = "date"
     menu_label = _("值班表")
     menu_order = 320

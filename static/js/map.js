@@ -1,4 +1,4 @@
-/* The team map (分布图): draws the teams of the server-rendered list on a Leaflet map and offers "use my location".
+/* The team map (分布图): draws the teams of the server-rendered list on a Leaflet map, then those of the area in view and offers "use my location".
  * Everything works without this script: the list beside the map and the township form are plain HTML. */
 (function () {
   "use strict";
@@ -116,7 +116,11 @@
 
   var layers = {};
   var points = [];
-  markers.forEach(function (marker) {
+  var wanted = null; // a team hovered in the list before its marker arrived
+  function addMarker(marker) {
+    if (layers[marker.id]) {
+      return;
+    }
     var layer = L.circleMarker([marker.lat, marker.lng], {
       radius: marker.reach ? 10 : 8,
       color: marker.reach === "walk" ? "#0b6e2e" : "#ffffff",
@@ -128,8 +132,40 @@
     layer.bindTooltip(marker.name);
     layer.addTo(map);
     layers[marker.id] = layer;
+  }
+  markers.forEach(function (marker) {
+    addMarker(marker);
     points.push([marker.lat, marker.lng]);
   });
+
+  // The page carries the markers of the teams it lists; the others come for the area in view, as the map moves.
+  function clamp(value, limit) {
+    return Math.max(-limit, Math.min(limit, value));
+  }
+  function loadArea() {
+    if (!settings.markersUrl || !window.fetch) {
+      return;
+    }
+    var box = map.getBounds();
+    var query = [
+      "south=" + clamp(box.getSouth(), 90).toFixed(5),
+      "west=" + clamp(box.getWest(), 180).toFixed(5),
+      "north=" + clamp(box.getNorth(), 90).toFixed(5),
+      "east=" + clamp(box.getEast(), 180).toFixed(5),
+    ].join("&");
+    fetch(settings.markersUrl + "?" + query, { headers: { Accept: "application/json" } })
+      .then(function (response) {
+        return response.ok ? response.json() : { markers: [] };
+      })
+      .then(function (data) {
+        data.markers.forEach(addMarker);
+        if (wanted && layers[wanted]) {
+          layers[wanted].openPopup();
+          wanted = null;
+        }
+      })
+      .catch(function () {}); // the list beside the map still shows every team it names
+  }
 
   var origin = settings.origin;
   if (origin) {
@@ -144,6 +180,8 @@
       .bindTooltip(origin.label || labels.origin, { permanent: true, direction: "top" })
       .addTo(map);
     map.setView(centre, 13);
+  } else if (settings.bounds) {
+    map.fitBounds(settings.bounds, { padding: [24, 24], maxZoom: 14 });
   } else if (points.length) {
     map.fitBounds(points, { padding: [24, 24], maxZoom: 14 });
   } else {
@@ -151,12 +189,18 @@
   }
 
   // The list and the map point at each other: hovering or focusing a team in the list opens its marker.
-  document.querySelectorAll("[data-team-id]").forEach(function (item) {
-    var layer = layers[item.getAttribute("data-team-id")];
-    if (!layer) {
-      return;
+  function openFor(item) {
+    var id = item.getAttribute("data-team-id");
+    if (layers[id]) {
+      layers[id].openPopup();
+    } else {
+      wanted = id;
     }
-    item.addEventListener("mouseenter", function () { layer.openPopup(); });
-    item.addEventListener("focusin", function () { layer.openPopup(); });
+  }
+  document.querySelectorAll("[data-team-id]").forEach(function (item) {
+    item.addEventListener("mouseenter", function () { openFor(item); });
+    item.addEventListener("focusin", function () { openFor(item); });
   });
+  map.on("moveend", loadArea);
+  loadArea();
 })();

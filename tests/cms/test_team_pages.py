@@ -1,6 +1,7 @@
 """The public team pages: directory with filters, profiles (live only), the map with near-me, and the API filter."""
 
 import json
+import math
 import re
 from decimal import Decimal
 
@@ -14,7 +15,7 @@ from wagtail_factories import ImageFactory
 from cms.demo.teams import ensure_team_index_page
 from cms.geo import GCJ02, WGS84, Point, convert
 from cms.models import Team, TeamIndexPage, Township
-from tests.factories import TeamFactory
+from tests.factories import TeamFactory, TownshipFactory
 
 
 @pytest.fixture
@@ -105,7 +106,8 @@ class TestTeamIndexPage:
         with_10 = count_queries(client, url)
         bulk_teams(490, luoyang, logo=logo, start=10)
         with_500 = count_queries(client, url)
-        assert with_10 == with_500
+        # Near a place, a few teams make the search try each box before the whole table: fewer queries at 500.
+        assert with_500 <= with_10
         assert with_500 <= 20  # Wagtail routing and the site chrome take about ten of these
 
 
@@ -249,6 +251,87 @@ class TestTeamMap:
         assert "unpkg" not in html and "cdn" not in html.lower()
 
 
+class TestTeamMapAtScale:
+    """The map page costs what it shows (issue 10): a bounded list and its markers; the rest by area, from the API."""
+
+    def test_two_thousand_teams_make_a_small_page(self, client, team_index, luoyang):
+        bulk_teams(2000, luoyang)
+        response = client.get("/teams/map/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert len(response.content) <= 150 * 1024
+        assert "全部 2000 支队伍" in html
+        assert html.count('class="team-list__item"') == 30
+        assert '<a href="/teams/">查看全部队伍</a>' in html
+        markers = json.loads(re.search(r'id="team-map-markers"[^>]*>(.*?)</script>', html).group(1))
+        assert len(markers) == 30
+        map_settings = response.context["map_settings"]
+        assert map_settings["markersUrl"] == "/api/teams/markers"
+        (south, west), (north, east) = map_settings["bounds"]
+        assert (round(south, 3), round(north, 3)) == (23.173, 23.222) and west == east == pytest.approx(114.289)
+
+    def test_near_me_lists_the_nearest_thirty(self, client, team_index, luoyang):
+        bulk_teams(500, luoyang)
+        response = client.get("/teams/map/", {"lat": "23.173", "lng": "114.289"})
+        nearby = response.context["nearby"]
+        assert len(nearby) == 30
+        assert [item.distance for item in nearby] == sorted(item.distance for item in nearby)
+        assert nearby[0].distance < 1 and len(response.context["markers"]) == 30
+
+    def test_a_few_teams_are_all_listed_without_the_link(self, client, team_index, luoyang):
+        bulk_teams(3, luoyang)
+        html = client.get("/teams/map/").content.decode()
+        assert "全部 3 支队伍" in html and "查看全部队伍" not in html
+
+    def test_the_page_makes_the_same_queries_for_70_and_500_teams(self, client, team_index, luoyang):
+        bulk_teams(70, luoyang)
+        client.get("/teams/map/")  # warm up: site root paths cached
+        few = count_queries(client, "/teams/map/")
+        bulk_teams(430, luoyang, start=70)
+        assert count_queries(client, "/teams/map/") == few
+
+
+class TestTeamMarkersApi:
+    URL = "/api/teams/markers"
+
+    def test_the_markers_inside_the_box_only(self, client, team_index, luoyang):
+        far_town = Township.objects.get(slug="gongzhuang")
+        TeamFactory(name="框内队", township=luoyang, latitude="23.176000", longitude="114.289000")
+        TeamFactory(name="框外队", township=luoyang, latitude="23.623000", longitude="114.402000")
+        TeamFactory(name="框内草稿队", township=luoyang, latitude="23.176000", longitude="114.289000", live=False)
+        TeamFactory(name="按镇街中心的队", township=luoyang)
+        TeamFactory(name="远方镇街的队", township=far_town)
+        box = {"south": 23.1, "west": 114.2, "north": 23.3, "east": 114.4}
+        response = client.get(self.URL, box)
+        assert response.status_code == 200
+        body = response.json()
+        assert body["truncated"] is False
+        by_name = {marker["name"]: marker for marker in body["markers"]}
+        assert set(by_name) == {"框内队", "按镇街中心的队"}
+        assert by_name["按镇街中心的队"]["approximate"] is True
+        assert by_name["框内队"]["url"].startswith("/teams/") and by_name["框内队"]["approximate"] is False
+        assert "contact_phone" not in by_name["框内队"]
+
+    def test_at_most_500_markers_and_says_so(self, client, team_index, luoyang):
+        bulk_teams(501, luoyang)
+        body = client.get(self.URL, {"south": 23, "west": 114, "north": 24, "east": 115}).json()
+        assert len(body["markers"]) == 500 and body["truncated"] is True
+
+    @pytest.mark.parametrize(
+        ("box", "status"),
+        [
+            ({"south": 24, "west": 114, "north": 23, "east": 115}, 400),
+            ({"south": 23, "west": 115, "north": 24, "east": 114}, 400),
+            ({"south": -91, "west": 114, "north": 23, "east": 115}, 422),
+            ({"south": "x", "west": 114, "north": 23, "east": 115}, 422),
+            ({"south": 23, "west": 114, "north": 24}, 422),
+        ],
+    )
+    def test_a_bad_box_is_a_clear_error(self, client, home_page, box, status):
+        response = client.get(self.URL, box)
+        assert response.status_code == status
+
+
 class TestTeamsApi:
     def test_filters_by_township_and_hides_drafts(self, client, home_page, luoyang):
         TeamFactory(name="罗阳队", township=luoyang)
@@ -282,7 +365,7 @@ class TestTeamsApi:
 
 class TestNearTeamsApi:
     def test_only_the_nearest_are_loaded_and_the_order_is_exact(self, client, home_page, luoyang):
-        from cms.api_teams import nearest_first
+        from cms.geo import Point
 
         bulk_teams(200, luoyang)
         far = TeamFactory(name="最远队", township=luoyang, latitude="25.000000", longitude="116.000000")
@@ -293,8 +376,42 @@ class TestNearTeamsApi:
         every = client.get("/api/teams/near", {"lat": "23.17", "lng": "114.29", "limit": 100}).json()
         assert [team["distance_m"] for team in every[:5]] == distances
         # The database hands over the 2 × 5 + 20 nearest by a flat distance; only these are measured exactly.
-        candidates = nearest_first(Team.objects.published(), Point(23.17, 114.29), 30)
-        assert "LIMIT 30" in str(candidates.query) and far not in candidates and len(candidates) == 30
+        with CaptureQueriesContext(connection) as queries:
+            candidates = Team.objects.published().nearest(Point(23.17, 114.29), 30)
+        assert far not in candidates and len(candidates) == 30
+        # A box around the origin first: the database reads the teams in the neighbourhood, not the whole table.
+        [query] = queries.captured_queries
+        assert "LIMIT 30" in query["sql"] and query["sql"].count("BETWEEN") == 2
+
+    @pytest.mark.parametrize("count", [1, 3, 8, 20, 40])
+    @pytest.mark.parametrize("origin", [(23.17, 114.29), (23.62, 114.40), (24.5, 113.0), (30.0, 120.0)])
+    def test_the_boxes_find_what_a_search_of_every_team_finds(self, home_page, luoyang, origin, count):
+        """Teams a few hundred metres to hundreds of kilometres away, on every side, some with only their township's
+        centre: whichever box answers, the nearest are the ones an exhaustive search finds, in the same order."""
+        from cms.geo import Point
+
+        far_town = TownshipFactory(name="远方镇", slug="far-town", latitude="23.900000", longitude="115.100000")
+        offsets = [0.002, -0.01, 0.03, -0.06, 0.2, -0.35, 1.1, -2.5, 4.0]
+        for n, (dlat, dlng) in enumerate((a, b) for a in offsets for b in offsets[::2]):
+            TeamFactory(
+                name=f"方位队{n}",
+                township=luoyang,
+                latitude=Decimal("23.173000") + Decimal(str(dlat)),
+                longitude=Decimal("114.289000") + Decimal(str(dlng)),
+            )
+        TeamFactory(name="只有镇街的队", township=far_town)
+        point = Point(*origin)
+        found = Team.objects.published().select_related("township").nearest(point, count)
+
+        squeeze = math.cos(math.radians(point.latitude)) ** 2
+
+        def flat(team):  # the database's own measure, computed here over every team
+            located = team if team.latitude is not None else far_town
+            lat, lng = float(located.latitude), float(located.longitude)
+            return (lat - point.latitude) ** 2 + (lng - point.longitude) ** 2 * squeeze
+
+        every = sorted(Team.objects.published(), key=lambda team: (flat(team), team.name))
+        assert [team.name for team in found] == [team.name for team in every[:count]]
 
     def test_sorted_by_distance_with_reach(self, client, home_page, luoyang):
         TeamFactory(name="远队", township=luoyang, latitude="23.300000", longitude="114.289000")
@@ -352,12 +469,14 @@ class TestNearTeamsApi:
         assert response.status_code == 400
         assert message in response.json()["detail"]
 
-    def test_query_count_does_not_grow_with_teams(self, client, home_page, luoyang, django_assert_num_queries):
+    def test_query_count_does_not_grow_with_teams(self, client, home_page, luoyang, django_assert_max_num_queries):
+        """A few teams make the search try every box before the whole table (the most queries it ever makes);
+        many teams around the origin fill the first box."""
         bulk_teams(10, luoyang)
         with CaptureQueriesContext(connection) as with_10:
             client.get("/api/teams/near", {"township": "luoyang"})
         bulk_teams(490, luoyang, start=10)
-        with django_assert_num_queries(len(with_10)):
+        with django_assert_max_num_queries(len(with_10)):
             assert len(client.get("/api/teams/near", {"township": "luoyang", "limit": 100}).json()) == 100
 
 

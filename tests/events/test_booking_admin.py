@@ -1,5 +1,8 @@
 """Staff side of the bookings in the Wagtail admin: requests first, approve/decline, create, move, calendar, export."""
 
+import csv
+import io
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
@@ -148,6 +151,19 @@ def test_week_calendar_and_export(staff, room):
     assert response.status_code == 200
     body = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     assert "日历里的培训" in body and "lifang@example.com" in body
+
+
+def test_the_export_opens_in_excel_and_runs_no_formula_from_the_public(staff, room):
+    """A booking request's fields are typed by anyone: in the CSV they stay text (issue 11)."""
+    book(room, at(3, 9), at(3, 10), title='=HYPERLINK("http://evil.example","点我")', contact_name="@李芳")
+    response = staff.get(reverse("events_booking:index"), {"export": "csv"})
+    body = b"".join(response.streaming_content)
+    assert body.startswith("\ufeff".encode())  # Excel on Chinese Windows reads UTF-8 only with its mark
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert len(rows) == 2
+    assert '\'=HYPERLINK("http://evil.example","点我")' in rows[1]
+    assert "'@李芳" in rows[1]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in rows[1])
 
 
 def test_room_admin_edits_rules(staff, room):
