@@ -103,6 +103,11 @@ class SafeExportMixin:
         if lines:
             yield "".join(lines)
 
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"  # said as well as the byte-order mark
+        return response
+
     def write_xlsx(self, queryset, output):
         from openpyxl import Workbook
         from wagtail.admin.views.mixins import ExcelDateFormatter
