@@ -7,7 +7,6 @@ admin language of their Wagtail profile; the coordinators' digest, one mail to a
 from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -16,6 +15,7 @@ from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
 from cms.i18n import supported_language
+from cms.mail import send_mail
 from incubator.models import Application, ApplicationEvent, IncubatorSettings
 from incubator.workflow import COORDINATE_PERMISSION
 
@@ -37,7 +37,7 @@ def _send(template: str, context: dict, recipients: list[str], language: str) ->
     with translation.override(language):
         subject = render_to_string(f"incubator/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"incubator/email/{template}.txt", context)
-    send_mail(subject, body, None, recipients)
+    send_mail(subject, body, recipients)
 
 
 def applicant_language(event) -> str:

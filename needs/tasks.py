@@ -5,12 +5,12 @@ from itertools import groupby
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from cms.mail import send_mail
 from needs.models import NeedEvent, TeamLeader
 
 # What the requester hears about (by mail, when they left an address); the rest shows on the status page only.
@@ -25,7 +25,7 @@ def _send(template: str, context: dict, recipients: list[str]) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"needs/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"needs/email/{template}.txt", context)
-    send_mail(subject, body, None, recipients)
+    send_mail(subject, body, recipients)
 
 
 def leader_addresses(team_id) -> list[str]:
