@@ -11,7 +11,7 @@ import dj_email_url
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from .env import env, env_bool, env_int, env_list
+from .env import env, env_bool, env_float, env_int, env_list
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_ratelimit",  # for its system check: rate limits need a cache all processes share
     "laces",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -118,12 +119,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: Celery's broker and Django's cache. Without it tasks run eagerly and the cache is in memory.
 REDIS_URL = env("REDIS_URL")
+# A Redis that is away makes cache reads misses, not errors (cms.cache), with short timeouts so pages do not wait.
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "vs"),
+            "OPTIONS": {
+                "socket_connect_timeout": env_float("CACHE_CONNECT_TIMEOUT", 0.5),
+                "socket_timeout": env_float("CACHE_TIMEOUT", 1.0),
+                "DOWN_SECONDS": env_float("CACHE_DOWN_SECONDS", 5),
+            },
         }
     }
 else:
@@ -156,6 +163,15 @@ DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
 # Rate limits (django-ratelimit) count per client address; behind a reverse proxy, name the header it sets.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
 RATELIMIT_IP_META_KEY = "cms.client_address.client_ip"
+# While Redis is away the limits have no counts. They then let requests through (fail open): the limits only slow
+# down spam on the public forms, and refusing every citizen for the length of an outage would be the greater harm.
+RATELIMIT_FAIL_OPEN = env_bool("RATELIMIT_FAIL_OPEN", True)
+# django-ratelimit names the backends it knows; Django's own Redis backend (wrapped in cms.cache) increments
+# atomically too. The embedded default has one process, so its in-memory cache is shared enough; production
+# refuses to start without Redis (production.py), where this error is not silenced.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not REDIS_URL:
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # Mail: EMAIL_URL (smtp://user:pass@host:587/?tls=True); without it mail is written to files under var/mail/.
 EMAIL_URL = env("EMAIL_URL")
