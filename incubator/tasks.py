@@ -16,6 +16,7 @@ from wagtail.users.models import UserProfile
 
 from cms.i18n import supported_language
 from cms.mail import send_mail
+from cms.outbox import OutboxTask
 from incubator.models import Application, ApplicationEvent, IncubatorSettings
 from incubator.workflow import COORDINATE_PERMISSION
 
@@ -65,25 +66,25 @@ def _send_once(event_id: int, template: str, recipients_of, language_of=applican
     return True
 
 
-@shared_task(name="incubator.tasks.send_submission_confirmation", **MAIL_RETRY)
+@shared_task(name="incubator.tasks.send_submission_confirmation", base=OutboxTask, **MAIL_RETRY)
 def send_submission_confirmation(event_id: int) -> bool:
     """The applicant's receipt, with the private status link."""
     return _send_once(event_id, "submitted", lambda event: [event.application.contact_email])
 
 
-@shared_task(name="incubator.tasks.notify_state_change", **MAIL_RETRY)
+@shared_task(name="incubator.tasks.notify_state_change", base=OutboxTask, **MAIL_RETRY)
 def notify_state_change(event_id: int) -> bool:
     """Tell the applicant the new stage, the reason or comment given, and the next step."""
     return _send_once(event_id, "state_changed", lambda event: [event.application.contact_email])
 
 
-@shared_task(name="incubator.tasks.notify_comment", **MAIL_RETRY)
+@shared_task(name="incubator.tasks.notify_comment", base=OutboxTask, **MAIL_RETRY)
 def notify_comment(event_id: int) -> bool:
     """Send the applicant a note staff chose to share with them."""
     return _send_once(event_id, "comment", lambda event: [event.application.contact_email])
 
 
-@shared_task(name="incubator.tasks.notify_mentor_assigned", **MAIL_RETRY)
+@shared_task(name="incubator.tasks.notify_mentor_assigned", base=OutboxTask, **MAIL_RETRY)
 def notify_mentor_assigned(event_id: int) -> bool:
     """Tell a mentor which organisation they now accompany."""
 
@@ -96,7 +97,7 @@ def notify_mentor_assigned(event_id: int) -> bool:
     )
 
 
-@shared_task(name="incubator.tasks.send_status_links")
+@shared_task(name="incubator.tasks.send_status_links", base=OutboxTask, **MAIL_RETRY)
 def send_status_links(email: str, language: str = "") -> int:
     """Send again the private links of every application made with this address (nothing if there is none).
 

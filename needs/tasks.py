@@ -11,7 +11,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from cms.mail import send_mail
+from cms.outbox import OutboxTask
 from needs.models import NeedEvent, TeamLeader
+
+# A mail server that is down (any OSError) is tried again later: nothing was marked sent.
+MAIL_RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
 
 # What the requester hears about (by mail, when they left an address); the rest shows on the status page only.
 REQUESTER_ACTIONS = {"submitted", "accept", "complete", "reject", "cancel"}
@@ -33,7 +37,7 @@ def leader_addresses(team_id) -> list[str]:
     return sorted({email for email in emails if email})
 
 
-@shared_task(name="needs.tasks.notify_state_change")
+@shared_task(name="needs.tasks.notify_state_change", base=OutboxTask, **MAIL_RETRY)
 def notify_state_change(event_id: int) -> bool:
     """Tell the requester what happened to their need, and a team's leaders that a need was dispatched to them."""
     with transaction.atomic():

@@ -138,6 +138,9 @@ else:
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
+# Sending a task to a broker that is away fails at once instead of retrying for seconds inside a visitor's request:
+# mail goes through the outbox (cms.outbox), which keeps it and hands it over again once the broker is back.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0}
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
@@ -152,7 +155,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=env_int("BACKUP_HOUR", 3), minute=0),
     },
     "beat-heartbeat": {"task": "cms.tasks.beat_heartbeat", "schedule": 60},
+    "sweep-outbox": {"task": "cms.tasks.sweep_outbox", "schedule": 60},
 }
+# Mail queued through the outbox (cms.outbox) and not run after this long is handed to the broker again.
+OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 120)
 
 # Backups (manage.py backup_station / restore_station, and the nightly beat task, which keeps the newest BACKUP_KEEP).
 BACKUP_DIR = Path(env("BACKUP_DIR", str(VAR_DIR / "backups")))

@@ -248,9 +248,12 @@ def test_withdrawing_twice_is_refused_with_a_message(client, mentored):
     assert mentored.events.filter(kind=ApplicationEvent.Kind.TRANSITION, action="withdraw").count() == 1
 
 
-def test_resending_links_mails_the_known_address_and_says_the_same_to_everyone(client, mentored):
-    known = client.post("/incubator/status/resend/", {"email": mentored.contact_email.upper()}, follow=True)
-    unknown = client.post("/incubator/status/resend/", {"email": "nobody@example.com"}, follow=True)
+def test_resending_links_mails_the_known_address_and_says_the_same_to_everyone(
+    client, mentored, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post("/incubator/status/resend/", {"email": mentored.contact_email.upper()}, follow=True)
+        unknown = client.post("/incubator/status/resend/", {"email": "nobody@example.com"}, follow=True)
     message = "如果该邮箱提交过申请,进度链接已发送到这个邮箱"
     assert message in known.content.decode()
     assert message in unknown.content.decode()
