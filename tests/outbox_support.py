@@ -1,9 +1,10 @@
-"""Helpers for the outbox tests: a broker that is away, and beat's sweep run once that broker is back."""
+"""Helpers for the outbox tests: Redis away (as broker and cache), and beat's sweep run once it is back."""
 
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.test import override_settings
 from django.utils import timezone
 
 from cms.celery import app
@@ -33,3 +34,17 @@ def broker_back_and_sweep() -> int:
     """Tasks run eagerly again (a broker and a worker are back), and beat's sweep runs once its interval has passed."""
     app.conf.task_always_eager = True
     return sweep(now=timezone.now() + timedelta(seconds=settings.OUTBOX_RETRY_SECONDS))
+
+
+@pytest.fixture
+def redis_away(broker_away):
+    """Redis stopped: the broker is away, and so is the site's cache (a port where nothing listens)."""
+    cache = {
+        "default": {
+            "BACKEND": "cms.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
+    }
+    with override_settings(CACHES=cache):
+        yield
