@@ -12,6 +12,11 @@ from django.core import mail
 _CONTROL_RUN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
+# A mail task's retries: a mail server that is down (any OSError, smtplib's errors included) is tried again later,
+# nothing having been marked sent.
+MAIL_RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
+
+
 def single_line(text: str) -> str:
     """``text`` on one line: every run of control characters (newlines included) collapsed into one space."""
     return re.sub(" {2,}", " ", _CONTROL_RUN.sub(" ", str(text))).strip()

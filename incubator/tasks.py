@@ -15,13 +15,10 @@ from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
 from cms.i18n import supported_language
-from cms.mail import send_mail
+from cms.mail import MAIL_RETRY, send_mail
 from cms.outbox import OutboxTask
 from incubator.models import Application, ApplicationEvent, IncubatorSettings
 from incubator.workflow import COORDINATE_PERMISSION
-
-# A mail server that is down (any OSError, smtplib's errors included) is tried again later: nothing was marked sent.
-MAIL_RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
 
 
 def absolute(path: str) -> str:

@@ -10,12 +10,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from cms.mail import send_mail
+from cms.mail import MAIL_RETRY, send_mail
 from cms.outbox import OutboxTask
 from needs.models import NeedEvent, TeamLeader
-
-# A mail server that is down (any OSError) is tried again later: nothing was marked sent.
-MAIL_RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
 
 # What the requester hears about (by mail, when they left an address); the rest shows on the status page only.
 REQUESTER_ACTIONS = {"submitted", "accept", "complete", "reject", "cancel"}
