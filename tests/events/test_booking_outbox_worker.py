@@ -6,7 +6,6 @@ the API, starts Redis again on the same port and runs the sweep beat would run. 
 server, so a mail received there was sent by the worker.
 """
 
-import json
 import os
 from datetime import timedelta
 
@@ -19,8 +18,9 @@ from django.utils import timezone
 from cms.celery import app
 from cms.models import OutboxEntry
 from cms.outbox import hand_over, sweep
-from events.models import Booking, BookingNotice
-from tests.events.booking_support import at, make_room
+from events.models import BookingNotice
+from tests.events.booking_support import make_room
+from tests.events.test_booking_worker import request_booking
 from tests.outbox_support import reset_broker_connections
 from tests.worker import WORKER_START_SECONDS, Worker, database_url_for_worker
 
@@ -57,30 +57,14 @@ def worker_on_own_redis(redis_server, smtp_server):
     print(worker.stop())  # noqa: T201 -- shown by pytest only when the test fails
 
 
-def book(client):
-    body = {
-        "start": at(3, 9).isoformat(),
-        "end": at(3, 10, 30).isoformat(),
-        "purpose": "exchange",
-        "title": "志愿服务经验交流会",
-        "contact_name": "陈晓",
-        "contact_phone": "13600001234",
-        "contact_email": "chenxiao@example.com",
-        "attendees": 30,
-    }
-    return client.post("/api/rooms/living-room/bookings", json.dumps(body), content_type="application/json")
-
-
 def test_a_booking_made_while_redis_is_down_is_mailed_once_when_it_is_back(
     client, home_page, redis_server, smtp_server, worker_on_own_redis
 ):
     make_room()
     redis_server.stop()
 
-    response = book(client)
-    assert response.status_code == 201, response.content
+    booking = request_booking(client)  # answered 201
     assert client.get("/").status_code == 200  # the cache is away too: pages are still served
-    booking = Booking.objects.get()
     [entry] = OutboxEntry.objects.all()
     assert entry.done_at is None
     assert smtp_server.received == []
