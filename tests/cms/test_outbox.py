@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.models import OutboxEntry
-from cms.outbox import MAX_ATTEMPTS, OutboxTask, hand_over, send_after_commit, sweep
+from cms.outbox import ENTRY_KWARG, MAX_ATTEMPTS, OutboxTask, hand_over, send_after_commit, sweep
 from cms.tasks import publish_scheduled_pages
 from tests.outbox_support import broker_back_and_sweep
 
@@ -112,3 +112,35 @@ def test_the_sweep_is_on_beats_schedule():
     from cms.celery import app
 
     assert app.conf.beat_schedule["sweep-outbox"]["task"] == "cms.tasks.sweep_outbox"
+
+
+@pytest.fixture
+def worker_mode():
+    """Run tasks as a worker does (a message's request, ``task_always_eager`` off): the row-lock path."""
+    from cms.celery import app
+
+    saved = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    yield
+    app.conf.task_always_eager = saved
+
+
+def test_in_a_worker_an_entry_runs_under_its_row_lock_once(worker_mode):
+    entry = OutboxEntry.objects.create(task=note.name, args=[9])
+    assert note.apply([9], {ENTRY_KWARG: entry.pk}).get() == 1
+    assert note.apply([9], {ENTRY_KWARG: entry.pk}).get() is None  # handed over twice: runs once
+    assert RAN == [(9,)]
+    entry.refresh_from_db()
+    assert entry.done_at is not None
+
+
+def test_in_a_worker_a_failing_task_leaves_its_entry_waiting(worker_mode, monkeypatch):
+    def broken(*args):
+        raise OSError("mail server away")
+
+    monkeypatch.setattr(note, "run", broken)
+    entry = OutboxEntry.objects.create(task=note.name, args=[9])
+    with pytest.raises(OSError, match="mail server away"):
+        note.apply([9], {ENTRY_KWARG: entry.pk})
+    entry.refresh_from_db()
+    assert entry.done_at is None
