@@ -27,3 +27,11 @@ def beat_heartbeat() -> None:
     from cms.health import record_beat_heartbeat
 
     record_beat_heartbeat()
+
+
+@shared_task(name="cms.tasks.sweep_outbox")
+def sweep_outbox() -> int:
+    """Hand the outbox's waiting entries (mail queued while the broker was away) to the broker again."""
+    from cms.outbox import sweep
+
+    return sweep()

@@ -5,10 +5,13 @@ from datetime import datetime, time, timedelta
 from celery import shared_task
 from django.utils import timezone
 
+from cms.mail import MAIL_RETRY
+from cms.outbox import OutboxTask
+
 # --- room bookings ---------------------------------------------------------------------------------------------
 
 
-@shared_task(name="events.tasks.send_booking_notice", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(name="events.tasks.send_booking_notice", base=OutboxTask, **MAIL_RETRY)
 def send_booking_notice(booking_id: int, kind: str) -> bool:
     """Mail the booking's contact about a change (requested, confirmed, declined, cancelled); once per kind."""
     from events.bookings.mail import send_notice

@@ -4,8 +4,6 @@ Each function checks who may do it, writes one timeline entry and queues its mai
 incubator's public API for other plugins.
 """
 
-from functools import partial
-
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -14,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from cms.i18n import reader_language
+from cms.outbox import send_after_commit
 from incubator import tasks
 from incubator.models import Application, ApplicationEvent, Grant, MentoringSession
 from incubator.workflow import OPEN_STATES, actor_fields, is_assigned_mentor, is_coordinator, is_mentor
@@ -50,7 +49,7 @@ def submit_application(application: Application) -> Application:
                 actor_name=application.founder_name,
                 visibility=ApplicationEvent.Visibility.APPLICANT,
             )
-            transaction.on_commit(partial(tasks.send_submission_confirmation.delay, event.pk), robust=True)
+            send_after_commit(tasks.send_submission_confirmation, event.pk)
     except IntegrityError:
         # A simultaneous submission of the same organisation won the race; the partial unique index refused this one.
         duplicate = find_open_duplicate(application.organisation_name, application.contact_phone)
@@ -102,7 +101,7 @@ def assign_mentor(application: Application, mentor, by, comment: str = "") -> Ap
         **actor_fields(by),
     )
     if mentor is not None:
-        transaction.on_commit(partial(tasks.notify_mentor_assigned.delay, event.pk), robust=True)
+        send_after_commit(tasks.notify_mentor_assigned, event.pk)
     return event
 
 
@@ -128,7 +127,7 @@ def add_comment(application: Application, by, text: str, visibility: str, notify
         kind=ApplicationEvent.Kind.COMMENT, comment=text, visibility=visibility, **actor_fields(by)
     )
     if notify and visibility == ApplicationEvent.Visibility.APPLICANT:
-        transaction.on_commit(partial(tasks.notify_comment.delay, event.pk), robust=True)
+        send_after_commit(tasks.notify_comment, event.pk)
     return event
 
 

@@ -7,7 +7,6 @@ admin language of their Wagtail profile; the coordinators' digest, one mail to a
 from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -16,11 +15,10 @@ from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
 from cms.i18n import supported_language
+from cms.mail import MAIL_RETRY, send_mail
+from cms.outbox import OutboxTask
 from incubator.models import Application, ApplicationEvent, IncubatorSettings
 from incubator.workflow import COORDINATE_PERMISSION
-
-# A mail server that is down (any OSError, smtplib's errors included) is tried again later: nothing was marked sent.
-MAIL_RETRY = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
 
 
 def absolute(path: str) -> str:
@@ -37,7 +35,7 @@ def _send(template: str, context: dict, recipients: list[str], language: str) ->
     with translation.override(language):
         subject = render_to_string(f"incubator/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"incubator/email/{template}.txt", context)
-    send_mail(subject, body, None, recipients)
+    send_mail(subject, body, recipients)
 
 
 def applicant_language(event) -> str:
@@ -65,25 +63,25 @@ def _send_once(event_id: int, template: str, recipients_of, language_of=applican
     return True
 
 
-@shared_task(name="incubator.tasks.send_submission_confirmation", **MAIL_RETRY)
+@shared_task(name="incubator.tasks.send_submission_confirmation", base=OutboxTask, **MAIL_RETRY)
 def send_submission_confirmation(event_id: int) -> bool:
     """The applicant's receipt, with the private status link."""
     return _send_once(event_id, "submitted", lambda event: [event.application.contact_email])
 
 
-@shared_task(name="incubator.tasks.notify_state_change", **MAIL_RETRY)
+@shared_task(name="incubator.tasks.notify_state_change", base=OutboxTask, **MAIL_RETRY)
 def notify_state_change(event_id: int) -> bool:
     """Tell the applicant the new stage, the reason or comment given, and the next step."""
     return _send_once(event_id, "state_changed", lambda event: [event.application.contact_email])
 
 
-@shared_task(name="incubator.tasks.notify_comment", **MAIL_RETRY)
+@shared_task(name="incubator.tasks.notify_comment", base=OutboxTask, **MAIL_RETRY)
 def notify_comment(event_id: int) -> bool:
     """Send the applicant a note staff chose to share with them."""
     return _send_once(event_id, "comment", lambda event: [event.application.contact_email])
 
 
-@shared_task(name="incubator.tasks.notify_mentor_assigned", **MAIL_RETRY)
+@shared_task(name="incubator.tasks.notify_mentor_assigned", base=OutboxTask, **MAIL_RETRY)
 def notify_mentor_assigned(event_id: int) -> bool:
     """Tell a mentor which organisation they now accompany."""
 
@@ -96,7 +94,7 @@ def notify_mentor_assigned(event_id: int) -> bool:
     )
 
 
-@shared_task(name="incubator.tasks.send_status_links")
+@shared_task(name="incubator.tasks.send_status_links", base=OutboxTask, **MAIL_RETRY)
 def send_status_links(email: str, language: str = "") -> int:
     """Send again the private links of every application made with this address (nothing if there is none).
 

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from cms.i18n import reader_language
+from cms.outbox import send_after_commit
 from cms.ratelimits import limit_posts
 from incubator import services, tasks
 from incubator.forms import ApplicationForm, ResendLinkForm, WithdrawForm
@@ -80,7 +81,7 @@ def apply_done(request):
 def resend_link(request):
     form = ResendLinkForm(*_posted(request))
     if request.method == "POST" and form.is_valid():
-        tasks.send_status_links.delay(form.cleaned_data["email"], reader_language())
+        send_after_commit(tasks.send_status_links, form.cleaned_data["email"], reader_language())
         # The same answer whether or not the address is known, so the form reveals nobody's application.
         messages.success(request, _("如果该邮箱提交过申请,进度链接已发送到这个邮箱,请查收。"))
         return redirect("incubator:resend_link")

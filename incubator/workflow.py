@@ -10,7 +10,6 @@ related rows are reached through the application's reverse relations.
 """
 
 from dataclasses import dataclass
-from functools import partial
 
 from django.apps import apps
 from django.db import IntegrityError, models, transaction
@@ -325,6 +324,7 @@ def perform_transition(application, action, user, comment="", notify=True):
     race. On success the caller's ``application`` is refreshed; when ``notify`` is true the applicant is emailed
     after the commit (and not at all if the surrounding transaction rolls back).
     """
+    from cms.outbox import send_after_commit
     from incubator import tasks
 
     comment = (comment or "").strip()
@@ -348,7 +348,7 @@ def perform_transition(application, action, user, comment="", notify=True):
                 **actor_fields(user),
             )
             if notify:
-                transaction.on_commit(partial(tasks.notify_state_change.delay, event.pk), robust=True)
+                send_after_commit(tasks.notify_state_change, event.pk)
     except ConcurrentTransition as error:
         raise TransitionError(TransitionError.CONFLICT, _("该申请刚被其他人更新,请刷新后重试。")) from error
     except IntegrityError as error:

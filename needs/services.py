@@ -5,7 +5,6 @@ This is also the plugin's public API for other plugins.
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from functools import partial
 from statistics import median
 
 from django.db import transaction
@@ -14,6 +13,7 @@ from django.utils import timezone
 
 from cms.geo import Point, distance_m, format_distance
 from cms.models import Team
+from cms.outbox import send_after_commit
 from needs import tasks
 from needs.models import Need
 from needs.workflow import COMPLETED_STATES, State
@@ -26,7 +26,7 @@ def submit_need(need: Need) -> Need:
         event = need.events.create(
             kind="submitted", action="submitted", to_state=need.state, actor_name=need.contact_name
         )
-        transaction.on_commit(partial(tasks.notify_state_change.delay, event.pk))
+        send_after_commit(tasks.notify_state_change, event.pk)
     return need
 
 

@@ -5,12 +5,13 @@ from itertools import groupby
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from cms.mail import MAIL_RETRY, send_mail
+from cms.outbox import OutboxTask
 from needs.models import NeedEvent, TeamLeader
 
 # What the requester hears about (by mail, when they left an address); the rest shows on the status page only.
@@ -25,7 +26,7 @@ def _send(template: str, context: dict, recipients: list[str]) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"needs/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"needs/email/{template}.txt", context)
-    send_mail(subject, body, None, recipients)
+    send_mail(subject, body, recipients)
 
 
 def leader_addresses(team_id) -> list[str]:
@@ -33,7 +34,7 @@ def leader_addresses(team_id) -> list[str]:
     return sorted({email for email in emails if email})
 
 
-@shared_task(name="needs.tasks.notify_state_change")
+@shared_task(name="needs.tasks.notify_state_change", base=OutboxTask, **MAIL_RETRY)
 def notify_state_change(event_id: int) -> bool:
     """Tell the requester what happened to their need, and a team's leaders that a need was dispatched to them."""
     with transaction.atomic():

@@ -9,7 +9,6 @@ This module imports no model at import time (``models.py`` builds ``Need`` on :c
 """
 
 from dataclasses import dataclass
-from functools import partial
 
 from django.apps import apps
 from django.conf import settings
@@ -282,6 +281,7 @@ def perform_transition(need, action, user, comment="", notify=True, **details):
     change won the race. On success the caller's ``need`` is refreshed; with ``notify`` the requester and the team
     are told after the commit.
     """
+    from cms.outbox import send_after_commit
     from needs import tasks
 
     comment = (comment or "").strip()
@@ -305,7 +305,7 @@ def perform_transition(need, action, user, comment="", notify=True, **details):
                 **actor_fields(user),
             )
             if notify:
-                transaction.on_commit(partial(tasks.notify_state_change.delay, event.pk))
+                send_after_commit(tasks.notify_state_change, event.pk)
     except ConcurrentTransition as error:
         raise TransitionError(TransitionError.CONFLICT, _("该点单刚被其他人更新,请刷新后重试。")) from error
     need.refresh_from_db()

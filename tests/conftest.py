@@ -16,6 +16,8 @@ from django.db import connection
 from wagtail.models import Site
 
 from tests.factories import ensure_wagtail_roots
+from tests.outbox_support import broker_away, redis_away  # noqa: F401  (fixtures for every package)
+from tests.redis_server import redis_server  # noqa: F401
 from tests.worker import celery_worker, smtp_server  # noqa: F401  (fixtures for every package)
 
 SERVICE_MARKERS = ("requires_postgresql", "requires_redis", "requires_worker")

@@ -1,4 +1,5 @@
 from .news import NewsIndexPage, NewsPage, NewsPageTag
+from .outbox import OutboxEntry
 from .pages import HomePage, HomePageFigure, HomePageHallLink
 from .screen import ScreenPage
 from .showroom import ExhibitionHallPage, HallSectionPage, ProjectIndexPage, ProjectPage, RoleModel
@@ -14,6 +15,7 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
+    "OutboxEntry",
     "ProjectIndexPage",
     "ProjectPage",
     "RoleModel",

@@ -11,7 +11,7 @@ import dj_email_url
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from .env import env, env_bool, env_int, env_list
+from .env import env, env_bool, env_float, env_int, env_list
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_ratelimit",  # for its system check: rate limits need a cache all processes share
     "laces",
     # django-ninja's own static files: /api/docs serves Swagger UI from the site, not from a CDN (the Content Security
     # Policy allows no other host, and a CDN may be unreachable from mainland China).
@@ -122,12 +123,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: Celery's broker and Django's cache. Without it tasks run eagerly and the cache is in memory.
 REDIS_URL = env("REDIS_URL")
+# A Redis that is away makes cache reads misses, not errors (cms.cache), with short timeouts so pages do not wait.
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "vs"),
+            "OPTIONS": {
+                "socket_connect_timeout": env_float("CACHE_CONNECT_TIMEOUT", 0.5),
+                "socket_timeout": env_float("CACHE_TIMEOUT", 1.0),
+                "DOWN_SECONDS": env_float("CACHE_DOWN_SECONDS", 5),
+            },
         }
     }
 else:
@@ -135,6 +142,9 @@ else:
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
+# Sending a task to a broker that is away fails at once instead of retrying for seconds inside a visitor's request:
+# mail goes through the outbox (cms.outbox), which keeps it and hands it over again once the broker is back.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0}
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
@@ -149,7 +159,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=env_int("BACKUP_HOUR", 3), minute=0),
     },
     "beat-heartbeat": {"task": "cms.tasks.beat_heartbeat", "schedule": 60},
+    "sweep-outbox": {"task": "cms.tasks.sweep_outbox", "schedule": 60},
 }
+# Mail queued through the outbox (cms.outbox) and not run after this long is handed to the broker again.
+OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 120)
 
 # Backups (manage.py backup_station / restore_station, and the nightly beat task, which keeps the newest BACKUP_KEEP).
 BACKUP_DIR = Path(env("BACKUP_DIR", str(VAR_DIR / "backups")))
@@ -160,6 +173,15 @@ DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
 # Rate limits (django-ratelimit) count per client address; behind a reverse proxy, name the header it sets.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
 RATELIMIT_IP_META_KEY = "cms.client_address.client_ip"
+# While Redis is away the limits have no counts. They then let requests through (fail open): the limits only slow
+# down spam on the public forms, and refusing every citizen for the length of an outage would be the greater harm.
+RATELIMIT_FAIL_OPEN = env_bool("RATELIMIT_FAIL_OPEN", True)
+# django-ratelimit names the backends it knows; Django's own Redis backend (wrapped in cms.cache) increments
+# atomically too. The embedded default has one process, so its in-memory cache is shared enough; production
+# refuses to start without Redis (production.py), where this error is not silenced.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not REDIS_URL:
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # Mail: EMAIL_URL (smtp://user:pass@host:587/?tls=True); without it mail is written to files under var/mail/.
 EMAIL_URL = env("EMAIL_URL")

@@ -1,13 +1,13 @@
 """The mail sent about bookings: one template per kind, each sent at most once per booking (``BookingNotice``)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cms.mail import send_mail
 from events.models import Booking, BookingNotice
 
 SUBJECTS = {
@@ -38,7 +38,7 @@ def send_notice(booking_id: int, kind: str) -> bool:
             body = render_to_string(f"events/booking_email/{kind}.txt", context)
             subject = gettext("%(notice)s:%(title)s") % {"notice": SUBJECTS[kind], "title": booking.title}
             # Inside the transaction: if the mail server fails, the notice is rolled back and a retry sends again.
-            send_mail(subject, body, None, [booking.contact_email])
+            send_mail(subject, body, [booking.contact_email])
     except IntegrityError:
         return False  # already sent
     return True

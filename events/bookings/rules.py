@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
+from cms.outbox import send_after_commit
 from events.bookings.availability import (
     Slot,
     blocked_range,
@@ -308,10 +309,9 @@ def request_booking(
 def queue_notice(booking: Booking, kind: str) -> None:
     from events.tasks import send_booking_notice
 
-    booking_id = booking.pk
-    # robust: the booking is committed; a broker or (embedded, eager) mail server failing now must not turn the
-    # visitor's answer into a 500. The notice stays unrecorded, so the mail can still be sent.
-    transaction.on_commit(lambda: send_booking_notice.delay(booking_id, kind), robust=True)
+    # Kept in the outbox until sent: a broker or (embedded, eager) mail server failing after the commit neither
+    # turns the visitor's answer into a 500 nor loses the mail.
+    send_after_commit(send_booking_notice, booking.pk, kind)
 
 
 # --- decisions and changes -------------------------------------------------------------------------------------

@@ -1,8 +1,5 @@
 """/healthz, /readyz and `manage.py health`: what a load balancer and an operator see when a service is away."""
 
-import shutil
-import socket
-import subprocess
 import time
 from io import StringIO
 
@@ -14,36 +11,7 @@ from django.test import override_settings
 
 from cms import health
 from cms.management.commands.health import Command as HealthCommand
-from tests.conftest import skip_or_fail
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def redis_server():
-    """A Redis server of the test's own, on a free port, that the test can stop."""
-    if not shutil.which("redis-server"):
-        skip_or_fail("redis-server is not installed")
-    port = free_port()
-    process = subprocess.Popen(  # noqa: S603 - a fixed command line
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],  # noqa: S607
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            health._redis_ping(url)
-            break
-        except Exception:  # noqa: BLE001, S112 - not up yet
-            time.sleep(0.1)
-    yield process, url
-    process.kill()
-    process.wait()
+from tests.redis_server import free_port
 
 
 @pytest.fixture
@@ -118,11 +86,10 @@ def test_readyz_fails_fast_when_postgresql_is_away(client, db, monkeypatch, migr
 
 
 def test_readyz_fails_fast_when_redis_stops(client, db, redis_server, migrations_unknown):
-    process, url = redis_server
+    url = redis_server.url
     with override_settings(REDIS_URL=url, CELERY_BROKER_URL=url):
         assert client.get("/readyz").json()["checks"]["cache"] == "ok"
-        process.kill()
-        process.wait()
+        redis_server.stop()
         started = time.monotonic()
         response = client.get("/readyz")
         elapsed = time.monotonic() - started
@@ -133,7 +100,7 @@ def test_readyz_fails_fast_when_redis_stops(client, db, redis_server, migrations
 
 
 def test_a_separate_broker_is_checked_on_its_own(client, db, redis_server, migrations_unknown):
-    process, url = redis_server
+    url = redis_server.url
     away = f"redis://127.0.0.1:{free_port()}/0"
     with override_settings(REDIS_URL=url, CELERY_BROKER_URL=away):
         response = client.get("/readyz")
@@ -157,7 +124,7 @@ def test_the_command_prints_every_check(db, migrations_unknown):
 
 def test_the_command_reports_a_worker_that_does_not_answer_and_a_silent_beat(db, redis_server, migrations_unknown):
     """A broker with no worker behind it: the ping times out; beat never wrote a heartbeat."""
-    process, url = redis_server
+    url = redis_server.url
     out = StringIO()
     with override_settings(CELERY_TASK_ALWAYS_EAGER=False, REDIS_URL=url, CELERY_BROKER_URL=url):
         with pytest.raises(CommandError, match="worker, beat"):
@@ -171,7 +138,7 @@ def test_the_worker_ping_leaves_the_sites_broker_connections_alone(db, redis_ser
     every later task of the process went to a server that had gone away."""
     from cms.celery import app
 
-    process, url = redis_server
+    url = redis_server.url
     pool_before = app._pool
     with override_settings(CELERY_TASK_ALWAYS_EAGER=False, REDIS_URL=url, CELERY_BROKER_URL=url):
         HealthCommand().ping_workers()

@@ -108,9 +108,12 @@ def test_mentors_get_mail_in_their_admin_language(
     ]
 
 
-def test_status_links_are_sent_in_the_language_they_were_asked_in(client, home_page):
+def test_status_links_are_sent_in_the_language_they_were_asked_in(
+    client, home_page, django_capture_on_commit_callbacks
+):
     application = factories.ApplicationFactory(language="zh-hans")
-    client.post("/incubator/status/resend/", {"email": application.contact_email}, HTTP_ACCEPT_LANGUAGE="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/incubator/status/resend/", {"email": application.contact_email}, HTTP_ACCEPT_LANGUAGE="en")
 
     [message] = mail.outbox
     assert message.subject == "Your incubation application progress links"

@@ -8,12 +8,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.models import OutboxEntry
 from incubator.forms import ApplicationForm
 from incubator.models import Application, ApplicationEvent
 from incubator.workflow import State, perform_transition
 from tests.factories import TownshipFactory
 from tests.form_checks import assert_accessible_form
 from tests.incubator import factories
+from tests.outbox_support import broker_back_and_sweep
 
 pytestmark = pytest.mark.django_db
 
@@ -248,9 +250,12 @@ def test_withdrawing_twice_is_refused_with_a_message(client, mentored):
     assert mentored.events.filter(kind=ApplicationEvent.Kind.TRANSITION, action="withdraw").count() == 1
 
 
-def test_resending_links_mails_the_known_address_and_says_the_same_to_everyone(client, mentored):
-    known = client.post("/incubator/status/resend/", {"email": mentored.contact_email.upper()}, follow=True)
-    unknown = client.post("/incubator/status/resend/", {"email": "nobody@example.com"}, follow=True)
+def test_resending_links_mails_the_known_address_and_says_the_same_to_everyone(
+    client, mentored, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post("/incubator/status/resend/", {"email": mentored.contact_email.upper()}, follow=True)
+        unknown = client.post("/incubator/status/resend/", {"email": "nobody@example.com"}, follow=True)
     message = "如果该邮箱提交过申请,进度链接已发送到这个邮箱"
     assert message in known.content.decode()
     assert message in unknown.content.decode()
@@ -282,3 +287,22 @@ def test_the_public_forms_with_errors_tie_every_error_to_its_field(client, towns
     html = client.post(url, {"reason": "太" * 501}).content.decode()
     assert assert_accessible_form(html) == {"reason"}
     assert not mentored.events.filter(action="withdraw").exists()
+
+
+def test_an_application_and_a_resend_made_while_redis_is_away_are_mailed_once_it_is_back(
+    client, form_data, redis_away, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        applied = client.post(APPLY, form_data)
+        resent = client.post("/incubator/status/resend/", {"email": form_data["contact_email"]})
+    assert (applied.status_code, resent.status_code) == (302, 302)
+    application = Application.objects.get()
+    assert mail.outbox == []
+    assert OutboxEntry.objects.filter(done_at__isnull=True).count() == 2
+
+    assert broker_back_and_sweep() == 2
+    assert len(mail.outbox) == 2
+    assert all(application.get_status_url() in message.body for message in mail.outbox)
+    assert application.events.get().notified_at is not None
+    broker_back_and_sweep()
+    assert len(mail.outbox) == 2  # never twice

@@ -5,9 +5,11 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.models import OutboxEntry
 from needs.models import Need
 from needs.workflow import State, perform_transition
 from tests.needs import factories
+from tests.outbox_support import broker_back_and_sweep
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +137,19 @@ def test_a_rating_out_of_range_is_refused(client, dispatcher, team, leader):
     client.post(reverse("needs:rate", args=[need.status_token]), {"rating": "9"})
     need.refresh_from_db()
     assert need.state == State.DONE
+
+
+def test_an_order_made_while_redis_is_away_is_mailed_once_it_is_back(
+    client, township, team, redis_away, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("needs:order"), order_data(township))
+    assert response.status_code == 302
+    need = Need.objects.get()
+    assert mail.outbox == []
+    assert OutboxEntry.objects.filter(done_at__isnull=True).count() == 1
+
+    assert broker_back_and_sweep() == 1
+    assert need.get_status_url() in mail.outbox[0].body
+    broker_back_and_sweep()
+    assert len(mail.outbox) == 1  # never twice
