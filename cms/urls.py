@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
 from cms.health import healthz, readyz
+from cms.i18n import set_language
 from cms.plugins import plugin_urlpatterns
 from cms.search_views import search
 from cms.seo import robots_txt
@@ -29,7 +30,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("api/", api.urls),
     path("search/", search, name="search"),
     path("data/", data_page, name="statistics"),
