@@ -291,26 +291,27 @@ def test_the_date_is_in_the_key(page_cache_on, rf, db):
 # -- no stampede -----------------------------------------------------------------------------------------------------
 @pytest.mark.django_db(transaction=True)
 def test_a_cold_burst_renders_once(page_cache_on):
-    """50 first visitors at once: one renders, the others wait for its entry, none longer than about one render."""
+    """50 first visitors at once: one renders, the others wait for its entry, none longer than twice what the
+    rendering visitor waited (its render and the cache's own work)."""
     render_seconds = 0.3
-    renders = []
+    renderers = []
 
     def view(request):
         page_cache.mark_public(request)
-        renders.append(1)
+        renderers.append(threading.get_ident())
         time.sleep(render_seconds)
         return HttpResponse("首页")
 
     middleware = page_cache.PageCacheMiddleware(view)
     factory = RequestFactory()
-    waits, barrier = [], threading.Barrier(50)
+    waits, barrier = {}, threading.Barrier(50)
 
     def visit():
         request = factory.get("/")
         barrier.wait()
         started = time.monotonic()
         response = middleware(request)
-        waits.append(time.monotonic() - started)
+        waits[threading.get_ident()] = time.monotonic() - started
         assert response.content.decode() == "首页"
 
     threads = [threading.Thread(target=visit) for _ in range(50)]
@@ -319,5 +320,5 @@ def test_a_cold_burst_renders_once(page_cache_on):
     for thread in threads:
         thread.join()
     assert len(waits) == 50
-    assert len(renders) == 1
-    assert max(waits) < 2 * render_seconds
+    assert len(renderers) == 1
+    assert max(waits.values()) < 2 * waits[renderers[0]]
