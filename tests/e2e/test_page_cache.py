@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.e2e.booking_steps import fill_booking_request
 from tests.events.booking_support import at, make_room
 
 
@@ -35,14 +36,7 @@ def test_a_cached_page_s_forms_work_for_a_new_visitor(live_server, site, setting
     # ... books from the cached week: the request form itself is never cached, so its CSRF token is the visitor's.
     visitor.locator("section.day.is-chosen").get_by_role("link", name=re.compile("08:00")).click()
     expect(visitor.locator("h1")).to_contain_text("申请预约")
-    visitor.get_by_label("结束时间").fill("10:00")
-    visitor.get_by_label("培训").check()
-    visitor.get_by_label("活动主题").fill("新志愿者岗前培训")
-    visitor.get_by_label("组织者名称").fill("罗阳街道志愿服务队")
-    visitor.get_by_label("联系人").fill("王磊")
-    visitor.get_by_label("联系电话").fill("13900001111")
-    visitor.get_by_label("联系邮箱").fill("wanglei@example.com")
-    visitor.get_by_label("预计人数").fill("25")
+    fill_booking_request(visitor)
     visitor.get_by_role("button", name="提交申请").click()
     expect(visitor.locator(".status")).to_contain_text("待审核")
 
