@@ -255,10 +255,14 @@ class PageCacheMiddleware:
             if settings.SESSION_COOKIE_NAME in request.COOKIES and "Cache-Control" not in response:
                 patch_cache_control(response, private=True)  # a proxy must never share what a signed-in user saw
             return response
-        key = _cache_key(request, content_version())
+        try:
+            key = _cache_key(request, content_version())
+            entry = cache.get(key) if key else None
+        except Exception:  # noqa: BLE001  (the cache away: the site still answers, rendering every page)
+            logger.warning("page cache: the cache cannot be read", exc_info=True)
+            key = None
         if key is None:
             return self.get_response(request)
-        entry = cache.get(key)
         if entry is None and request.method == "GET":
             return self._render(request, key)
         if entry is None or entry == "pass":
@@ -267,7 +271,12 @@ class PageCacheMiddleware:
 
     def _render(self, request, key):
         lock = f"{key}:lock"
-        if not cache.add(lock, 1, LOCK_SECONDS):
+        try:
+            locked = cache.add(lock, 1, LOCK_SECONDS)
+        except Exception:  # noqa: BLE001
+            logger.warning("page cache: the cache cannot be written", exc_info=True)
+            return self.get_response(request)
+        if not locked:
             entry = self._wait(key, lock)
             if entry is not None and entry != "pass":
                 return self._replay(entry, "hit")

@@ -322,3 +322,10 @@ def test_a_cold_burst_renders_once(page_cache_on):
     assert len(waits) == 50
     assert len(renderers) == 1
     assert max(waits.values()) < 2 * waits[renderers[0]]
+
+
+def test_the_site_answers_when_the_cache_is_away(client, page_cache_on, section):
+    with mock.patch("cms.page_cache.content_version", side_effect=ConnectionError("Redis is away")):
+        response, html = get(client, "/image/")
+    assert response.status_code == 200
+    assert "志愿形象" in html
