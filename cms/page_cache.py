@@ -52,6 +52,8 @@ HIT_HEADER = "X-Page-Cache"
 _PUBLIC_MARK = "_page_cache_public"
 _SKIPPED_PREFIXES = ("/admin/", "/django-admin/")
 _REFUSING = ("private", "no-cache", "no-store")
+# An image measures itself on its first rendering (size, hash) and saves just that: nothing a page shows changes.
+BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
 
 
 def timeout() -> int:
@@ -123,12 +125,14 @@ def _replace_version() -> None:
         cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
-def content_changed(**kwargs) -> None:
+def content_changed(update_fields=None, **kwargs) -> None:
     """Public content changed: every cached page is stale from now on.
 
     The version is replaced at once and again after the transaction commits, so that a page rendered from the old
     data between the two (by a visitor while the edit was still uncommitted) is never served afterwards.
     """
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
     _replace_version()
     transaction.on_commit(_replace_version)
 

@@ -15,6 +15,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
+from wagtail_factories import ImageFactory
 
 from cms import page_cache
 from cms.demo.teams import ensure_team_index_page
@@ -329,3 +330,14 @@ def test_the_site_answers_when_the_cache_is_away(client, page_cache_on, section)
         response, html = get(client, "/image/")
     assert response.status_code == 200
     assert "志愿形象" in html
+
+
+def test_an_image_measuring_itself_changes_nothing(page_cache_on, db):
+    image = ImageFactory()
+    version = page_cache.content_version()
+    image.file_size = 1234
+    image.save(update_fields=["file_size"])
+    assert page_cache.content_version() == version
+    image.title = "志愿者风采"
+    image.save()
+    assert page_cache.content_version() != version
