@@ -239,3 +239,44 @@ def statistics(request=None, *, public: bool = False) -> list[FigureSet]:
         if request is not None:
             request._cms_statistics = cached
     return [figure for figure in cached if figure.public or not public]
+
+
+# -- the page cache (cms/page_cache.py) -------------------------------------------------------------------------------
+def public_page(view: Callable) -> Callable:
+    """Decorator: this view's GET answer is the same for every anonymous visitor, so the page cache may keep it.
+
+    The cache still refuses a response that sets a cookie (a form's CSRF token), says ``private`` / ``no-cache``, or
+    answers a visitor with a session. Wagtail pages (and their routable sub-pages) are public pages already.
+    """
+    from cms.page_cache import public_page as mark
+
+    return mark(view)
+
+
+def register_public_models(*models) -> None:
+    """Saving or deleting one of ``models`` changes public pages: the page cache starts afresh.
+
+    Call it from the plugin's ``AppConfig.ready``. Pages need no registration (Wagtail's signals are watched).
+    """
+    from cms.page_cache import watch_models
+
+    watch_models(*models)
+
+
+def public_content_changed() -> None:
+    """Public pages changed without a model signal (a queryset ``update``...): the page cache starts afresh."""
+    from cms.page_cache import content_changed
+
+    content_changed()
+
+
+def register_next_public_change(next_change: Callable) -> Callable:
+    """Decorator: ``next_change(now, until)`` returns the first moment in ``(now, until)`` at which a public page
+    changes by itself (an activity starts or ends...), or None; no cached page outlives it.
+
+    Midnight in the station's time needs no hook: the page cache rolls over then anyway.
+    """
+    from cms.page_cache import NEXT_CHANGE_HOOK
+
+    hooks.register(NEXT_CHANGE_HOOK, next_change)
+    return next_change

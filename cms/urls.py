@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
 from cms.health import healthz, readyz
+from cms.i18n import set_language
 from cms.login_limits import login_rate_limited, password_reset_rate_limited
 from cms.plugins import plugin_urlpatterns
 from cms.search_views import search
@@ -35,7 +36,7 @@ urlpatterns = [
     path("admin/password_reset/", password_reset_rate_limited(PasswordResetView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("api/", api.urls),
     path("search/", search, name="search"),
     path("data/", data_page, name="statistics"),

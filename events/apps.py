@@ -10,6 +10,7 @@ class EventsConfig(AppConfig):
         from celery.schedules import crontab
 
         from cms.plugins import register_periodic_tasks
+        from events.freshness import watch_public_models
         from events.ical.cache import connect_signals
 
         # The plugin's periodic tasks exist only while the plugin is installed.
@@ -31,3 +32,5 @@ class EventsConfig(AppConfig):
         )
         # Cached calendar feeds are rebuilt after any change to what they show.
         connect_signals()
+        # Cached public pages start afresh after any change to what they show (and roll over as activities start).
+        watch_public_models()

@@ -9,7 +9,8 @@ class IncubatorConfig(AppConfig):
     def ready(self):
         from celery.schedules import crontab
 
-        from cms.plugins import register_periodic_tasks
+        from cms.plugins import register_periodic_tasks, register_public_models
+        from incubator.models import Application, IncubatorSettings
 
         # The coordinators' weekly digest joins beat's schedule only where the plugin is installed.
         register_periodic_tasks(
@@ -20,3 +21,5 @@ class IncubatorConfig(AppConfig):
                 },
             }
         )
+        # The home page's call for applications counts mature organisations: cached pages start afresh on a change.
+        register_public_models(Application, IncubatorSettings)

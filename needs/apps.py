@@ -9,7 +9,8 @@ class NeedsConfig(AppConfig):
     def ready(self):
         from celery.schedules import crontab
 
-        from cms.plugins import register_periodic_tasks
+        from cms.plugins import register_periodic_tasks, register_public_models
+        from needs.models import Need, NeedsSettings
 
         # The recall and the reminder join beat's schedule only where the plugin is installed.
         register_periodic_tasks(
@@ -21,3 +22,5 @@ class NeedsConfig(AppConfig):
                 },
             }
         )
+        # The latest needs and each team's record show on public pages (and /api/needs): cached pages start afresh.
+        register_public_models(Need, NeedsSettings)

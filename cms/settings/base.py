@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "cms.page_cache.PageCacheMiddleware",  # after the language is known, outside what sets cookies (CSRF, messages)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -139,6 +140,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "volunteer-station"}}
+
+# The page cache for anonymous visitors (cms/page_cache.py): how long a page may be served from the cache at most
+# (seconds; 0 turns it off), and how long a reverse proxy or CDN in front may keep one (s-maxage; 0: it must ask).
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
+PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", 0)
+# Without Redis each worker has its own cache: the content version then lives in this file, which they all read.
+PAGE_CACHE_VERSION_FILE = Path(env("PAGE_CACHE_VERSION_FILE", str(VAR_DIR / "page-cache-version")))
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None

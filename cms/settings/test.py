@@ -18,6 +18,10 @@ if TEST_WORKER_EMAIL_URL := env("TEST_WORKER_EMAIL_URL"):
     vars().update(dj_email_url.parse(TEST_WORKER_EMAIL_URL))
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or tempfile.mkdtemp(prefix="vs-test-media-"))
 PRIVATE_MEDIA_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-private"
+# The page cache is off unless a test turns it on (tests/cms/test_page_cache.py): other tests change data between
+# requests in ways no visitor can (frozen clocks), and must see the view's answer. Its version file is the test's own.
+PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT") or 0)
+PAGE_CACHE_VERSION_FILE = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-page-cache-version"
 # Unit tests run tasks in-process; the worker integration test sends them to a real worker through REDIS_URL.
 CELERY_TASK_ALWAYS_EAGER = True
 if REDIS_URL:  # noqa: F405

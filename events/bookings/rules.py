@@ -18,6 +18,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from cms.outbox import send_after_commit
+from cms.plugins import public_content_changed
 from events.bookings.availability import (
     Slot,
     blocked_range,
@@ -173,8 +174,9 @@ def expire_stale_requests(*, room: FunctionRoom | None = None, now: datetime | N
     else:
         rooms = list(stale.order_by().values_list("room_id", flat=True).distinct())
     expired = stale.update(status=BookingStatus.EXPIRED, updated_at=timezone.now())
-    if expired:  # an update sends no signals: the rooms' feeds learn of it here
+    if expired:  # an update sends no signals: the rooms' feeds and the cached pages learn of it here
         invalidate_rooms(rooms)
+        public_content_changed()
     return expired
 
 

@@ -4,11 +4,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.plugins import public_page
 from events.duty import rota
 from events.ical.links import feed_links
 from events.months import WEEKDAYS, add_months, parse_month
 
 
+@public_page
 def roster(request):
     """``/events/duty/?month=2026-12``: the month's roster, printable on one A4 page for the duty window."""
     today = timezone.localdate()

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.plugins import public_page
 from events.bookings import availability, series
 from events.bookings import rules as service
 from events.bookings.forms import BookingRequestForm, CancelBookingForm
@@ -32,6 +33,7 @@ def _day_param(request, name: str) -> date | None:
         return None
 
 
+@public_page
 def room_index(request):
     rooms = list(availability.rooms_with_rules().filter(is_active=True))
     if len(rooms) == 1:
@@ -39,6 +41,7 @@ def room_index(request):
     return render(request, "events/room_index.html", {"rooms": rooms})
 
 
+@public_page
 def room_week(request, slug):
     """One room's week (Monday to Sunday): free and busy times; phones see the chosen ``day`` of it."""
     room = get_object_or_404(availability.rooms_with_rules(), slug=slug, is_active=True)

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from events.bookings import rules as service
 from events.models import Booking
+from tests.e2e.booking_steps import fill_booking_request
 from tests.events.booking_support import at, booking_request, make_room
 
 
@@ -38,14 +39,7 @@ def test_request_approve_and_cancel_a_booking(
 
     expect(phone.locator("h1")).to_contain_text("申请预约")
     expect(phone.get_by_label("开始时间")).to_have_value("08:00")
-    phone.get_by_label("结束时间").fill("10:00")
-    phone.get_by_label("培训").check()
-    phone.get_by_label("活动主题").fill("新志愿者岗前培训")
-    phone.get_by_label("组织者名称").fill("罗阳街道志愿服务队")
-    phone.get_by_label("联系人").fill("王磊")
-    phone.get_by_label("联系电话").fill("13900001111")
-    phone.get_by_label("联系邮箱").fill("wanglei@example.com")
-    phone.get_by_label("预计人数").fill("25")
+    fill_booking_request(phone)
     phone.get_by_label("投影仪").check()
     screenshot(phone, "booking-2-form-phone")
     phone.get_by_role("button", name="提交申请").click()
