@@ -124,6 +124,7 @@ def connect_signals() -> None:
     from cms.models import Team
     from events.models import (
         ActivityCategory,
+        ActivityIndexPage,
         ActivityPage,
         Booking,
         DutyShift,
@@ -133,6 +134,7 @@ def connect_signals() -> None:
 
     receivers = [
         (ActivityPage, _activities_changed),
+        (ActivityIndexPage, _activities_changed),  # the board, linked from the activity panels
         (OccurrenceChange, _activities_changed),
         (ActivityCategory, _activities_changed),
         (DutyShift, _duty_changed),
