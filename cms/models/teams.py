@@ -21,8 +21,8 @@ from cms.plugins import team_profile_panels
 
 # Sub-paths of the team directory that a team's slug must not take.
 RESERVED_TEAM_SLUGS = {"map"}
-LOGO_RENDITION = "fill-160x160"
-ROLE_MODEL_RENDITION = "fill-120x120"
+LOGO_RENDITION = "fill-160x160|format-webp"
+ROLE_MODEL_RENDITION = "fill-120x120|format-webp"
 TEAMS_PER_PAGE = 24
 
 
