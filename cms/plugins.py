@@ -8,6 +8,7 @@ Everything here is built on Wagtail's hooks registry, so a plugin can also use W
 viewsets, ...) directly.
 """
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
@@ -17,6 +18,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models.signals import post_delete, post_save
 from django.urls import include, path
 from django.utils.translation import get_language
 from laces.components import Component
@@ -69,6 +71,38 @@ class SitePanel(Component):
 
     def get_context_data(self, parent_context=None):
         return {"panel": self, "request": self.request}
+
+
+def _version_key(scope: str) -> str:
+    return f"cms:content-version:{scope}"
+
+
+def content_version(scope: str) -> int:
+    """The version of what ``scope`` names (e.g. ``"needs"``), for a panel's ``cache_key``.
+
+    A version starts from the clock, so one re-created after the cache lost it never repeats an earlier one.
+    """
+    return cache.get_or_set(_version_key(scope), time.time_ns, None)
+
+
+def bump_content_version(scope: str) -> None:
+    """Change ``scope``'s version: the panels keyed by it are rendered again on their next request."""
+    try:
+        cache.incr(_version_key(scope))
+    except ValueError:  # not in the cache (yet, or any more): a new start differs from what readers saw
+        cache.set(_version_key(scope), time.time_ns(), None)
+
+
+def bump_content_version_on_change(scope: str, *models) -> None:
+    """Bump ``scope`` whenever a row of ``models`` is saved or deleted (connect from an ``AppConfig.ready``)."""
+
+    def changed(**kwargs):
+        bump_content_version(scope)
+
+    for model in models:
+        uid = f"content-version-{scope}-{model._meta.label}"
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+        post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-delete")
 
 
 class HomePagePanel(SitePanel):
