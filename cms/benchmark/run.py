@@ -194,7 +194,12 @@ class ScratchSite:
             port = probe.getsockname()[1]
         command = [sys.executable, "-m", "gunicorn", "cms.wsgi", "--workers", str(workers)]
         command += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
-        server = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)  # noqa: S603 (fixed arguments)
+        # Every request is logged (cms.request_log): into the scratch folder, not over the table.
+        log = (self.folder / f"gunicorn-{port}.log").open("ab")
+        server = subprocess.Popen(  # noqa: S603 (fixed arguments)
+            command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+        log.close()
         self.servers.append(server)
         base_url = f"http://127.0.0.1:{port}"
         for _ in range(600):

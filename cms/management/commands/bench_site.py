@@ -94,7 +94,7 @@ class Command(BaseCommand):
         shape = LoadShape(*(self.options[name] for name in ("seconds", "rounds", "connections", "processes")))
         floors = bench_rounds(servers, pages, shape, self.progress)
         for mode in servers:
-            self.stdout.write(table(f"### {mode}", floors[mode], pages[mode]) + "\n")
+            self.stdout.write(table(f"### {mode}", floors[mode], pages[mode]) + "\n\n")
         self.stdout.write(
             f"{self.options['rounds']} rounds of {self.options['seconds']:g} s per page, "
             f"{self.options['connections']} connections; the floor is {FLOOR_PATH} (the home page's bytes)."
