@@ -18,6 +18,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import include, path
 from django.utils.translation import get_language
@@ -98,6 +99,9 @@ def bump_content_version_on_change(scope: str, *models) -> None:
 
     def changed(**kwargs):
         bump_content_version(scope)
+        # Again once the change is committed: a request that read the new version but still the old rows (before
+        # the commit) must not keep them under it.
+        transaction.on_commit(lambda: bump_content_version(scope))
 
     for model in models:
         uid = f"content-version-{scope}-{model._meta.label}"

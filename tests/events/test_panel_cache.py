@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from cms.demo.teams import ensure_team_index_page
 from events.duty import rota
+from events.ical.cache import ACTIVITIES, versions
 from events.models import DutyShift
 from events.panels import UpcomingActivitiesPanel, seconds_to_midnight
 from tests.events.activities_fixtures import add_activity, publish
@@ -91,3 +92,10 @@ def test_the_panel_is_kept_until_the_first_listed_activity_ends(rf, board, home_
     ends = panel.occurrences[0].end
     assert panel.cache_timeout() <= (ends - timezone.now()).total_seconds() + 1
     assert 0 < panel.cache_timeout() <= seconds_to_midnight()
+
+
+def test_the_activities_version_moves_again_when_the_change_commits(board, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        add_activity(board, "明天的活动", days=1)
+        before_commit = versions([ACTIVITIES])
+    assert versions([ACTIVITIES]) != before_commit
