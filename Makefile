@@ -70,3 +70,11 @@ BENCH_SIZES ?= full
 .PHONY: bench-scale
 bench-scale: $(VENV)/.dev-installed
 	$(MANAGE) bench_scale --sizes $(BENCH_SIZES)
+
+# The public pages' speed: the site under production settings on the demo content (a scratch folder, SQLite, no
+# Redis), gunicorn with 2 workers, each page loaded next to a trivial view through the same server, page cache on and
+# off (PAGE_CACHE_TIMEOUT=0). BENCH_SECONDS (3) per page and round, BENCH_ROUNDS (3), BENCH_CONNECTIONS (8),
+# BENCH_PAGES=home,board to choose, BENCH_DIR=/tmp/bench to keep the prepared site between runs. See the README.
+.PHONY: bench
+bench: $(VENV)/.run-installed
+	$(MANAGE) bench_site

@@ -8,6 +8,7 @@ Everything here is built on Wagtail's hooks registry, so a plugin can also use W
 viewsets, ...) directly.
 """
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
@@ -15,8 +16,12 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.urls import include, path
+from django.utils.translation import get_language
 from laces.components import Component
 from wagtail import hooks
 
@@ -24,12 +29,16 @@ HOME_PAGE_PANELS_HOOK = "cms_register_home_page_panel"
 TEAM_PROFILE_PANELS_HOOK = "cms_register_team_profile_panel"
 API_ROUTERS_HOOK = "cms_register_api_router"
 DEMO_CONTENT_HOOK = "cms_register_demo_content"
+PANEL_CACHE_TIMEOUT = 60 * 60
 
 
 class SitePanel(Component):
     """A panel a plugin shows on a page of the public site, built per request (``self.request``).
 
     Subclasses set ``template_name`` and ``order``, and may override ``is_shown`` and ``get_context_data``.
+    A panel that shows every visitor the same thing returns a ``cache_key`` naming the versions of what it shows:
+    its HTML is then kept in the shared cache (per language and host) until that key changes or ``cache_timeout``
+    runs out, so most requests skip its queries.
     """
 
     name = ""
@@ -41,8 +50,63 @@ class SitePanel(Component):
     def is_shown(self) -> bool:
         return True
 
+    def cache_key(self) -> str | None:
+        """What the panel's HTML depends on besides the language and the host; None renders it on every request."""
+        return None
+
+    def cache_timeout(self) -> float:
+        """Seconds the HTML just rendered stays right by itself (read after rendering, e.g. until an activity ends)."""
+        return PANEL_CACHE_TIMEOUT
+
+    def render_html(self, parent_context=None):
+        key = self.cache_key()
+        if key is None:
+            return super().render_html(parent_context)
+        full_key = f"cms:panel:{self.name}:{get_language()}:{self.request.scheme}:{self.request.get_host()}:{key}"
+        html = cache.get(full_key)
+        if html is None:
+            html = super().render_html(parent_context)
+            if (timeout := int(self.cache_timeout())) > 0:
+                cache.set(full_key, html, timeout)
+        return html
+
     def get_context_data(self, parent_context=None):
         return {"panel": self, "request": self.request}
+
+
+def _version_key(scope: str) -> str:
+    return f"cms:content-version:{scope}"
+
+
+def content_version(scope: str) -> int:
+    """The version of what ``scope`` names (e.g. ``"needs"``), for a panel's ``cache_key``.
+
+    A version starts from the clock, so one re-created after the cache lost it never repeats an earlier one.
+    """
+    return cache.get_or_set(_version_key(scope), time.time_ns, None)
+
+
+def bump_content_version(scope: str) -> None:
+    """Change ``scope``'s version: the panels keyed by it are rendered again on their next request."""
+    try:
+        cache.incr(_version_key(scope))
+    except ValueError:  # not in the cache (yet, or any more): a new start differs from what readers saw
+        cache.set(_version_key(scope), time.time_ns(), None)
+
+
+def bump_content_version_on_change(scope: str, *models) -> None:
+    """Bump ``scope`` whenever a row of ``models`` is saved or deleted (connect from an ``AppConfig.ready``)."""
+
+    def changed(**kwargs):
+        bump_content_version(scope)
+        # Again once the change is committed: a request that read the new version but still the old rows (before
+        # the commit) must not keep them under it.
+        transaction.on_commit(lambda: bump_content_version(scope))
+
+    for model in models:
+        uid = f"content-version-{scope}-{model._meta.label}"
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+        post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{uid}-delete")
 
 
 class HomePagePanel(SitePanel):

@@ -11,6 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
+from cms.benchmark.floor import floor
 from cms.health import healthz, readyz
 from cms.i18n import set_language
 from cms.login_limits import login_rate_limited, password_reset_rate_limited
@@ -31,6 +32,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
     # Both logins limit password guessing (cms.login_limits); these come before the admins' own login routes.
     path("django-admin/login/", login_rate_limited(admin.site.login)),
+    path("__bench__/floor", floor),
     path("django-admin/", admin.site.urls),
     path("admin/login/", login_rate_limited(LoginView.as_view())),
     path("admin/password_reset/", password_reset_rate_limited(PasswordResetView.as_view())),

@@ -4,12 +4,13 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from laces.components import Component
 
-from cms.plugins import HomePagePanel
+from cms.plugins import HomePagePanel, content_version
 from incubator import services
 from incubator.models import Application, IncubatorSettings
 from incubator.workflow import State
 
 PANEL_ITEMS = 5
+VERSION_SCOPE = "incubator"  # bumped by every change of an application or the settings (IncubatorConfig.ready)
 
 
 def state_counts(applications) -> list[tuple[str, str, int]]:
@@ -46,6 +47,9 @@ class IncubationCallPanel(HomePagePanel):
     order = 60
     template_name = "incubator/home_panel.html"
     title = _("组织孵化")
+
+    def cache_key(self) -> str:
+        return str(content_version(VERSION_SCOPE))
 
     def get_context_data(self, parent_context=None):
         context = super().get_context_data(parent_context)

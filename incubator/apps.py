@@ -9,8 +9,11 @@ class IncubatorConfig(AppConfig):
     def ready(self):
         from celery.schedules import crontab
 
-        from cms.plugins import register_periodic_tasks, register_public_models
+        from cms.plugins import bump_content_version_on_change, register_periodic_tasks, register_public_models
+        from incubator.admin_panels import VERSION_SCOPE
         from incubator.models import Application, IncubatorSettings
+
+        bump_content_version_on_change(VERSION_SCOPE, Application, IncubatorSettings)
 
         # The coordinators' weekly digest joins beat's schedule only where the plugin is installed.
         register_periodic_tasks(

@@ -9,8 +9,12 @@ class NeedsConfig(AppConfig):
     def ready(self):
         from celery.schedules import crontab
 
-        from cms.plugins import register_periodic_tasks, register_public_models
+        from cms.models import Team, Township
+        from cms.plugins import bump_content_version_on_change, register_periodic_tasks, register_public_models
         from needs.models import Need, NeedsSettings
+        from needs.panels import VERSION_SCOPE
+
+        bump_content_version_on_change(VERSION_SCOPE, Need, Team, Township)
 
         # The recall and the reminder join beat's schedule only where the plugin is installed.
         register_periodic_tasks(

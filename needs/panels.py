@@ -1,9 +1,18 @@
 """The needs plugin's panels on the core's pages (``cms.plugins``): the home page and screen, team profiles."""
 
-from cms.plugins import HomePagePanel, TeamProfilePanel, register_home_page_panel, register_team_profile_panel
+from django.utils import timezone
+
+from cms.plugins import (
+    HomePagePanel,
+    TeamProfilePanel,
+    content_version,
+    register_home_page_panel,
+    register_team_profile_panel,
+)
 from needs import services
 
 HOME_ITEMS = 4
+VERSION_SCOPE = "needs"  # bumped by every change of a need, a team or a township (NeedsConfig.ready)
 
 
 @register_home_page_panel
@@ -14,6 +23,9 @@ class NeedsHomePanel(HomePagePanel):
     order = 40
     on_screen = True
     template_name = "needs/panels/home.html"
+
+    def cache_key(self) -> str:
+        return f"{content_version(VERSION_SCOPE)}:{timezone.localdate():%Y%m}"  # "this month" moves on by itself
 
     def get_context_data(self, parent_context=None):
         return {

@@ -14,7 +14,7 @@ from cms.plugins import home_page_panels
 from cms.search import NGRAMS_FIELD, ChineseSearchMixin
 
 # Rendition specs, in one place so that templates and prefetching agree. "-c100" keeps the editor's focal point.
-CARD_IMAGE = "fill-{360x225,720x450}-c100"
+CARD_IMAGE = "fill-{360x225,720x450}-c100|format-webp"
 SHARE_IMAGE = "fill-1200x630-c100"
 
 

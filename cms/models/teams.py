@@ -26,8 +26,8 @@ from cms.security_headers import permissions_policy
 
 # Sub-paths of the team directory that a team's slug must not take.
 RESERVED_TEAM_SLUGS = {"map"}
-LOGO_RENDITION = "fill-160x160"
-ROLE_MODEL_RENDITION = "fill-120x120"
+LOGO_RENDITION = "fill-160x160|format-webp"
+ROLE_MODEL_RENDITION = "fill-120x120|format-webp"
 TEAMS_PER_PAGE = 24
 # The team map's list: the first teams of the county, or the nearest ones (the rest are on the map, by area).
 MAP_LISTED_TEAMS = 30

@@ -22,6 +22,8 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# `make bench` only: the file holding the home page's bytes that /__bench__/floor answers with (404 when unset).
+BENCH_FLOOR_FILE = env("BENCH_FLOOR_FILE")
 
 # Plugins: which plugin apps are installed and whose URLs are mounted. The core never imports them.
 CMS_PLUGINS = env_list("CMS_PLUGINS", "incubator,events,needs")

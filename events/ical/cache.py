@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.utils import timezone
 from wagtail.signals import post_page_move
@@ -49,7 +50,16 @@ def last_change(scopes: Iterable[str]) -> datetime | None:
 
 
 def invalidate(*scopes: str) -> None:
-    """Bump the versions of ``scopes``: the feeds that show them are built again on their next request."""
+    """Bump the versions of ``scopes``: the feeds and panels that show them are built again on their next request.
+
+    Bumped now and again after the commit: a request that read the new version before the commit still saw the old
+    rows, and must not leave them cached under it.
+    """
+    _bump(scopes)
+    transaction.on_commit(lambda: _bump(scopes))
+
+
+def _bump(scopes) -> None:
     now = int(timezone.now().timestamp())
     for scope in scopes:
         try:
@@ -124,6 +134,7 @@ def connect_signals() -> None:
     from cms.models import Team
     from events.models import (
         ActivityCategory,
+        ActivityIndexPage,
         ActivityPage,
         Booking,
         DutyShift,
@@ -133,6 +144,7 @@ def connect_signals() -> None:
 
     receivers = [
         (ActivityPage, _activities_changed),
+        (ActivityIndexPage, _activities_changed),  # the board, linked from the activity panels
         (OccurrenceChange, _activities_changed),
         (ActivityCategory, _activities_changed),
         (DutyShift, _duty_changed),

@@ -94,3 +94,15 @@ def test_home_page_queries_do_not_grow_with_articles_or_sections(client, home_pa
     assert rendered() == (10, 3)  # every linked section; the three latest news
     assert_constant_queries(client, "/", add_both)
     assert rendered() == (500, 3)  # the linked sections grew with the pages: their covers are not queried per card
+
+
+def test_the_home_page_makes_at_most_fifteen_queries_once_its_panels_are_kept(client, home_page, images):
+    hall = make_hall(home_page)
+    add_sections(hall, 0, 10, images)
+    add_articles(make_news_index(home_page), 0, 10, images)
+    HomePageFigure.objects.create(page=home_page, value=55000, label="实名注册志愿者", sort_order=0)
+    for n, section in enumerate(HallSectionPage.objects.all()):
+        HomePageHallLink.objects.create(page=home_page, section=section, sort_order=n)
+
+    # count_queries' first GET renders the plugins' panels, which then stay until what they show changes
+    assert count_queries(client, "/") <= 15
