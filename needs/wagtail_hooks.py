@@ -29,7 +29,7 @@ class NeedsAdminViewSet(ViewSet):
 
     def get_urlpatterns(self):
         return [
-            path("", views.queue, name="index"),
+            path("", views.QueueView.as_view(), name="index"),
             path("<int:pk>/", views.detail, name="detail"),
             path("<int:pk>/<str:action>/", views.transition, name="transition"),
         ]

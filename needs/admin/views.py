@@ -7,11 +7,17 @@ the needs of the teams they lead, and sees a requester's contact details only on
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.decorators.http import require_POST
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.coreutils import multigetattr
 
 from cms.models import Team
 from needs import services
@@ -27,6 +33,10 @@ from needs.workflow import (
 )
 
 QUEUE_SIZE = 50
+
+
+def local_datetime(value) -> str:
+    return date_format(timezone.localtime(value), "NUMERIC_DATETIME_FORMAT") if value else ""
 
 
 class DispatchForm(forms.Form):
@@ -56,28 +66,100 @@ def _visible_needs(user):
     raise PermissionDenied
 
 
-def queue(request):
-    """Staff: the needs in one state (new ones first), with suggested teams; leaders: their teams' needs."""
-    needs = _visible_needs(request.user)
-    dispatcher = is_dispatcher(request.user)
-    state = request.GET.get("state") or (State.SUBMITTED if dispatcher else "")
-    if state in State.values:
-        needs = needs.filter(state=state)
-    needs = list(needs.order_by("submitted_at")[:QUEUE_SIZE])
-    suggestions = services.suggest_teams(needs) if dispatcher and state == State.SUBMITTED else {}
-    rows = [{"need": need, "suggestions": suggestions.get(need.pk, [])} for need in needs]
-    return TemplateResponse(
-        request,
-        "needs/admin/queue.html",
-        {
-            "page_title": _("点单派单") if dispatcher else _("本队点单"),
-            "header_title": _("点单派单") if dispatcher else _("本队点单"),
-            "rows": rows,
-            "states": State.choices,
-            "state": state,
-            "dispatcher": dispatcher,
-        },
-    )
+# What the queue's search box looks in: staff also find a need by its requester; a leader, who must not learn a
+# requester's contact details before accepting, only by what the need is and where.
+SEARCHED_BY_ANYONE = ("category", "description", "township__name", "team__name")
+SEARCHED_BY_DISPATCHERS = ("contact_name", "contact_phone", "contact_email", "address")
+
+
+def search_needs(needs, query: str, *, dispatcher: bool):
+    """The needs whose searchable fields contain every word of ``query``."""
+    fields = SEARCHED_BY_ANYONE + (SEARCHED_BY_DISPATCHERS if dispatcher else ())
+    for word in query.split():
+        needs = needs.filter(Q.create([(f"{field}__icontains", word) for field in fields], connector=Q.OR))
+    return needs
+
+
+class QueueView(SpreadsheetExportMixin, View):
+    """Staff: the needs in one state (new ones first), with suggested teams, searchable and exportable;
+    leaders: their teams' needs, searchable."""
+
+    list_export = [
+        "pk",
+        "get_state_display",
+        "category",
+        "get_beneficiary_display",
+        "description",
+        "volunteers_needed",
+        "wanted_on",
+        "wanted_until",
+        "township.name",
+        "address",
+        "contact_name",
+        "contact_phone",
+        "contact_email",
+        "team.name",
+        "submitted_at",
+        "dispatched_at",
+        "accepted_at",
+        "done_at",
+        "served_on",
+        "volunteers_served",
+        "hours",
+        "rating",
+        "rating_comment",
+    ]
+    export_headings = {
+        "pk": gettext_lazy("编号"),
+        "get_state_display": gettext_lazy("状态"),
+        "get_beneficiary_display": gettext_lazy("服务对象"),
+        "township.name": gettext_lazy("所在镇街"),
+        "team.name": gettext_lazy("接单队伍"),
+    }
+    custom_field_preprocess = {
+        field: {"csv": local_datetime, "xlsx": local_datetime}
+        for field in ("submitted_at", "dispatched_at", "accepted_at", "done_at")
+    }
+    export_filename = "needs"
+
+    def to_row_dict(self, item):
+        # A need not (or no longer) dispatched has no team: an empty cell, not a failed lookup.
+        return {
+            field: "" if field == "team.name" and item.team is None else multigetattr(item, field)
+            for field in self.list_export
+        }
+
+    def get(self, request):
+        needs = _visible_needs(request.user)
+        dispatcher = is_dispatcher(request.user)
+        state = request.GET.get("state") or (State.SUBMITTED if dispatcher else "")
+        if state in State.values:
+            needs = needs.filter(state=state)
+        query = request.GET.get("q", "").strip()[:100]
+        if query:
+            needs = search_needs(needs, query, dispatcher=dispatcher)
+        if self.is_export:
+            if not dispatcher:  # the export carries every requester's contact details
+                raise PermissionDenied
+            return self.as_spreadsheet(needs.order_by("submitted_at", "pk"), request.GET["export"])
+        needs = list(needs.order_by("submitted_at")[:QUEUE_SIZE])
+        suggestions = services.suggest_teams(needs) if dispatcher and state == State.SUBMITTED else {}
+        rows = [{"need": need, "suggestions": suggestions.get(need.pk, [])} for need in needs]
+        title = _("点单派单") if dispatcher else _("本队点单")
+        return TemplateResponse(
+            request,
+            "needs/admin/queue.html",
+            {
+                "page_title": title,
+                "header_title": title,
+                "rows": rows,
+                "states": State.choices,
+                "state": state,
+                "query": query,
+                "dispatcher": dispatcher,
+                "export_urls": {"xlsx": self.xlsx_export_url, "csv": self.csv_export_url} if dispatcher else {},
+            },
+        )
 
 
 def detail(request, pk):
