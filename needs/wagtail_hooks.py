@@ -6,11 +6,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
-from cms.plugins import register_admin_dashboard_panel, register_api_router
+from cms.plugins import register_admin_dashboard_panel, register_api_router, register_statistics
 from needs import panels  # noqa: F401  (the home-page, screen and team-profile panels register on import)
 from needs.admin import views
 from needs.admin.dashboard import NeedsDashboardPanel
 from needs.api import router
+from needs.figures import needs_figures
 
 
 class NeedsMenuItem(MenuItem):
@@ -41,6 +42,7 @@ def register_needs_admin():
 
 
 register_api_router("", router)
+register_statistics(needs_figures)
 
 
 @register_admin_dashboard_panel
