@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from functools import partial
 from statistics import median
 
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
@@ -15,8 +16,8 @@ from django.utils import timezone
 from cms.geo import Point, distance_m, format_distance
 from cms.models import Team
 from needs import tasks
-from needs.models import Need
-from needs.workflow import COMPLETED_STATES, State
+from needs.models import Need, TeamLeader
+from needs.workflow import COMPLETED_STATES, LEADERS_GROUP, State
 
 
 def submit_need(need: Need) -> Need:
@@ -82,6 +83,20 @@ def suggest_teams(needs, limit: int = 5) -> dict[int, list[Suggestion]]:
         suggestions.sort(key=lambda s: (not s.matches, s.distance_m is None, s.distance_m or 0, s.load, s.team.name))
         ranked[need.pk] = suggestions[:limit]
     return ranked
+
+
+def sync_leader_role(user) -> bool:
+    """Put the user in the leaders' group while they lead a team, take them out when they lead none; True if a leader.
+
+    The group gives the right to answer needs at all; the ``TeamLeader`` rows scope it to their own teams.
+    """
+    leads = TeamLeader.objects.filter(user=user).exists()
+    group, _created = Group.objects.get_or_create(name=LEADERS_GROUP)
+    if leads:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
+    return leads
 
 
 def needs_of_teams_led_by(user):
