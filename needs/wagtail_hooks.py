@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
 from cms.plugins import register_admin_dashboard_panel, register_api_router, register_statistics
-from needs import panels  # noqa: F401  (the home-page, screen and team-profile panels register on import)
+from needs import calendar, panels  # noqa: F401  (the panels and the calendar source register on import)
 from needs.admin import views
 from needs.admin.dashboard import NeedsDashboardPanel
 from needs.admin.leaders import team_leader_viewset
