@@ -3,6 +3,7 @@
 This is also the plugin's public API for other plugins.
 """
 
+import mimetypes
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import partial
@@ -11,13 +12,15 @@ from statistics import median
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Avg, Count, Q
+from django.http import FileResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from cms.geo import Point, distance_m, format_distance
 from cms.models import Team
 from needs import tasks
-from needs.models import Need, TeamLeader
-from needs.workflow import COMPLETED_STATES, LEADERS_GROUP, State
+from needs.models import Need, NeedPhoto, TeamLeader
+from needs.workflow import COMPLETED_STATES, LEADERS_GROUP, State, perform_transition
 
 
 def submit_need(need: Need) -> Need:
@@ -29,6 +32,23 @@ def submit_need(need: Need) -> Need:
         )
         transaction.on_commit(partial(tasks.notify_state_change.delay, event.pk))
     return need
+
+
+def complete_need(need: Need, user, *, comment="", photos=(), **details):
+    """Mark the need done (``workflow.perform_transition``) and keep the team's photos with it, all or nothing."""
+    with transaction.atomic():
+        event = perform_transition(need, "complete", user, comment=comment, **details)
+        for upload in photos:
+            NeedPhoto.objects.create(need=need, image=upload, uploaded_by=user if user.is_authenticated else None)
+    return event
+
+
+def photo_response(photo: NeedPhoto) -> FileResponse:
+    """The photo's bytes for a page only its requester, the station and the team see: no shared cache keeps it."""
+    response = FileResponse(photo.image.open("rb"), content_type=mimetypes.guess_type(photo.image.name)[0])
+    patch_cache_control(response, private=True, no_store=True)
+    response["Referrer-Policy"] = "same-origin"
+    return response
 
 
 @dataclass(frozen=True)

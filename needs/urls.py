@@ -11,4 +11,5 @@ urlpatterns = [
     path("status/<str:token>/", views.status, name="status"),
     path("status/<str:token>/cancel/", views.cancel, name="cancel"),
     path("status/<str:token>/rate/", views.rate, name="rate"),
+    path("status/<str:token>/photos/<int:pk>/", views.status_photo, name="status_photo"),
 ]

@@ -14,7 +14,7 @@ from django_ratelimit.decorators import ratelimit
 from cms.models import Township
 from needs import services
 from needs.forms import CancelForm, NeedForm, RatingForm, categories
-from needs.models import Need
+from needs.models import Need, NeedPhoto
 from needs.workflow import OPEN_STATES, PROGRESS, Requester, State, TransitionError, perform_transition
 
 LAST_NEED_SESSION_KEY = "needs_last_need"
@@ -94,8 +94,15 @@ def status(request, token):
             "can_cancel": need.state in OPEN_STATES,
             "rating_form": RatingForm() if need.state == State.DONE else None,
             "cancel_form": CancelForm(),
+            "photos": need.photos.all(),
         },
     )
+
+
+@private
+def status_photo(request, token, pk):
+    """A completion photo, for the holder of the status link only."""
+    return services.photo_response(get_object_or_404(NeedPhoto, pk=pk, need__status_token=token))
 
 
 def _act(request, token, action, success, **details):

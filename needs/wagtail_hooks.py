@@ -31,6 +31,7 @@ class NeedsAdminViewSet(ViewSet):
         return [
             path("", views.QueueView.as_view(), name="index"),
             path("<int:pk>/", views.detail, name="detail"),
+            path("<int:pk>/photos/<int:photo_pk>/", views.photo, name="photo"),
             path("<int:pk>/<str:action>/", views.transition, name="transition"),
         ]
 

@@ -21,7 +21,7 @@ from wagtail.coreutils import multigetattr
 
 from cms.models import Team
 from needs import services
-from needs.models import Need
+from needs.models import MAX_PHOTOS, Need, NeedPhoto
 from needs.workflow import (
     State,
     TransitionError,
@@ -44,11 +44,34 @@ class DispatchForm(forms.Form):
     comment = forms.CharField(label=gettext_lazy("给队伍的留言"), required=False, widget=forms.Textarea({"rows": 2}))
 
 
+class MultiplePhotoInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.ImageField):
+    """Up to ``MAX_PHOTOS`` images, each checked by Pillow, by extension and by size."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultiplePhotoInput(attrs={"accept": "image/jpeg,image/png,image/webp"}))
+        super().__init__(validators=NeedPhoto._meta.get_field("image").validators, **kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = [upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload]
+        if len(uploads) > MAX_PHOTOS:
+            raise forms.ValidationError(_("最多上传 %(n)d 张照片。") % {"n": MAX_PHOTOS}, code="too_many_photos")
+        return [super(PhotosField, self).clean(upload, initial) for upload in uploads]
+
+
 class CompleteForm(forms.Form):
     served_on = forms.DateField(label=gettext_lazy("服务日期"), widget=forms.DateInput(attrs={"type": "date"}))
     volunteers_served = forms.IntegerField(label=gettext_lazy("参与志愿者人数"), min_value=1, max_value=500)
     hours = forms.DecimalField(label=gettext_lazy("服务时长(小时)"), min_value=0.5, max_digits=6, decimal_places=1)
     comment = forms.CharField(label=gettext_lazy("服务情况"), required=False, widget=forms.Textarea({"rows": 2}))
+    photos = PhotosField(
+        label=gettext_lazy("服务照片"),
+        required=False,
+        help_text=gettext_lazy("可选,最多 4 张,每张不超过 5 MB;只给点单人和总站看,不会公开"),
+    )
 
 
 class CommentForm(forms.Form):
@@ -184,6 +207,7 @@ def detail(request, pk):
             "suggestions": suggestions,
             "show_contact": sees_contact(need, request.user),
             "events": need.events.select_related("team"),
+            "photos": need.photos.all(),
         },
     )
 
@@ -191,7 +215,7 @@ def detail(request, pk):
 @require_POST
 def transition(request, pk, action):
     need = get_object_or_404(_visible_needs(request.user), pk=pk)
-    form = FORMS.get(action, CommentForm)(request.POST, prefix=action)
+    form = FORMS.get(action, CommentForm)(request.POST, request.FILES, prefix=action)
     if not form.is_valid():
         messages.error(
             request, _("请检查填写的内容:") + " ".join(str(e) for errors in form.errors.values() for e in errors)
@@ -200,9 +224,18 @@ def transition(request, pk, action):
     details = dict(form.cleaned_data)
     comment = details.pop("comment", "")
     try:
-        perform_transition(need, action, request.user, comment=comment, **details)
+        if action == "complete":
+            services.complete_need(need, request.user, comment=comment, **details)
+        else:
+            perform_transition(need, action, request.user, comment=comment, **details)
     except TransitionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("已完成“%(action)s”。") % {"action": action_label(action)})
     return redirect("needs_admin:detail", pk=need.pk)
+
+
+def photo(request, pk, photo_pk):
+    """A completion photo, for whoever may open the need in the admin (never cached by a shared cache)."""
+    need = get_object_or_404(_visible_needs(request.user), pk=pk)
+    return services.photo_response(get_object_or_404(NeedPhoto, pk=photo_pk, need=need))
