@@ -7,11 +7,11 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from cms.i18n import reader_language
+from cms.workflow import private_link_page
 from incubator import services, tasks
 from incubator.forms import ApplicationForm, ResendLinkForm, WithdrawForm
 from incubator.models import Application, ApplicationEvent
@@ -44,23 +44,6 @@ def rate_limited(view):
     return limited
 
 
-def private(view):
-    """Status pages are reached by a secret link: never cached, indexed, or leaked through the Referer header.
-
-    ``same-origin`` rather than ``no-referrer``: the link still never reaches another site, while the page's own forms
-    (withdraw) keep the Origin header that Django's CSRF check needs (under ``no-referrer`` browsers send "null").
-    """
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = never_cache(view)(request, *args, **kwargs)
-        response["Referrer-Policy"] = "same-origin"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapped
-
-
 @require_http_methods(["GET", "POST"])
 @rate_limited
 def apply(request):
@@ -83,7 +66,7 @@ def apply(request):
     return render(request, "incubator/apply.html", {"form": form, "resend_form": ResendLinkForm()})
 
 
-@private
+@private_link_page
 def apply_done(request):
     application = Application.objects.filter(pk=request.session.get(LAST_APPLICATION_SESSION_KEY)).first()
     return render(request, "incubator/apply_done.html", {"application": application})
@@ -101,7 +84,7 @@ def resend_link(request):
     return render(request, "incubator/resend_link.html", {"form": form})
 
 
-@private
+@private_link_page
 def status(request, token):
     application = get_object_or_404(Application.objects.select_related("township", "mentor"), status_token=token)
     timeline = application.events.filter(visibility=ApplicationEvent.Visibility.APPLICANT)
@@ -126,7 +109,7 @@ def status(request, token):
     )
 
 
-@private
+@private_link_page
 @require_http_methods(["GET", "POST"])
 def withdraw(request, token):
     application = get_object_or_404(Application, status_token=token)

@@ -7,11 +7,11 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from cms.models import Township
+from cms.workflow import private_link_page
 from needs import services
 from needs.forms import CancelForm, NeedForm, RatingForm, categories
 from needs.models import Need, NeedPhoto
@@ -42,23 +42,6 @@ def rate_limited(view):
     return limited
 
 
-def private(view):
-    """Status pages are reached by a secret link: never cached, indexed, or leaked through the Referer header.
-
-    ``same-origin`` rather than ``no-referrer``: the link never leaves the site, and the page's own forms (cancel,
-    rate) still carry the Origin header that Django's CSRF check needs (with ``no-referrer`` browsers send "null").
-    """
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = never_cache(view)(request, *args, **kwargs)
-        response["Referrer-Policy"] = "same-origin"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapped
-
-
 @require_http_methods(["GET", "POST"])
 @rate_limited
 def order(request):
@@ -73,13 +56,13 @@ def order(request):
     return render(request, "needs/order.html", {"form": form})
 
 
-@private
+@private_link_page
 def order_done(request):
     need = Need.objects.filter(pk=request.session.get(LAST_NEED_SESSION_KEY)).first()
     return render(request, "needs/order_done.html", {"need": need})
 
 
-@private
+@private_link_page
 def status(request, token):
     need = get_object_or_404(Need.objects.select_related("township", "team"), status_token=token)
     reached = PROGRESS.index(need.state) if need.state in PROGRESS else -1
@@ -99,7 +82,7 @@ def status(request, token):
     )
 
 
-@private
+@private_link_page
 def status_photo(request, token, pk):
     """A completion photo, for the holder of the status link only."""
     return services.photo_response(get_object_or_404(NeedPhoto, pk=pk, need__status_token=token))
@@ -116,7 +99,7 @@ def _act(request, token, action, success, **details):
     return redirect(need.get_status_url())
 
 
-@private
+@private_link_page
 @require_POST
 @rate_limited
 def cancel(request, token):
@@ -125,7 +108,7 @@ def cancel(request, token):
     return _act(request, token, "cancel", _("点单已取消。"), comment=reason)
 
 
-@private
+@private_link_page
 @require_POST
 @rate_limited
 def rate(request, token):
