@@ -121,6 +121,9 @@ class Need(ConcurrentTransitionMixin, NeedWorkflow, models.Model):
     )
     rating_comment = models.TextField(_("评价"), blank=True, max_length=500)
     rated_at = models.DateTimeField(_("评价时间"), null=True, blank=True)
+    photos_shared = models.BooleanField(
+        _("同意公开服务照片"), default=False, help_text=_("点单人在状态页同意后,服务照片才会出现在公开的点单墙上")
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = NeedQuerySet.as_manager()

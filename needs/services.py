@@ -43,12 +43,34 @@ def complete_need(need: Need, user, *, comment="", photos=(), **details):
     return event
 
 
-def photo_response(photo: NeedPhoto) -> FileResponse:
-    """The photo's bytes for a page only its requester, the station and the team see: no shared cache keeps it."""
+def photo_response(photo: NeedPhoto, *, public: bool = False) -> FileResponse:
+    """The photo's bytes. Unless the requester shared it (``public``), for a page only they, the station and the team
+    see: no shared cache keeps it."""
     response = FileResponse(photo.image.open("rb"), content_type=mimetypes.guess_type(photo.image.name)[0])
-    patch_cache_control(response, private=True, no_store=True)
-    response["Referrer-Policy"] = "same-origin"
+    if public:
+        patch_cache_control(response, public=True, max_age=300)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+        response["Referrer-Policy"] = "same-origin"
     return response
+
+
+def share_photos(need: Need, shared: bool) -> None:
+    """The requester's choice: the completion photos may (or may no longer) be shown on the public wall."""
+    Need.objects.filter(pk=need.pk).update(photos_shared=shared, updated_at=timezone.now())
+
+
+def shared_photos():
+    """The photos whose requester agreed to show them, of needs that were done."""
+    return NeedPhoto.objects.filter(need__photos_shared=True, need__state__in=COMPLETED_STATES)
+
+
+def first_shared_photos(need_ids) -> dict[int, int]:
+    """For the wall: each listed need's first shared photo (its id), in one query."""
+    found = {}
+    for need_id, photo_id in shared_photos().filter(need_id__in=list(need_ids)).values_list("need_id", "pk"):
+        found.setdefault(need_id, photo_id)
+    return found
 
 
 @dataclass(frozen=True)

@@ -126,6 +126,22 @@ def rate(request, token):
     )
 
 
+@private_link_page
+@require_POST
+@rate_limited
+def share_photos(request, token):
+    need = get_object_or_404(Need, status_token=token)
+    shared = request.POST.get("shared") == "1"
+    services.share_photos(need, shared)
+    messages.success(request, _("服务照片将展示在点单墙上。") if shared else _("服务照片不再公开。"))
+    return redirect(need.get_status_url())
+
+
+def public_photo(request, pk):
+    """A completion photo the requester agreed to show on the wall; any other is not found."""
+    return services.photo_response(get_object_or_404(services.shared_photos(), pk=pk), public=True)
+
+
 def wall(request):
     """The 微心愿 wall: recent needs and completions with nothing personal, filters and the station's figures."""
     category, township, state = (request.GET.get(name, "")[:50] for name in ("category", "township", "state"))
@@ -133,8 +149,10 @@ def wall(request):
         request.GET.get("page")
     )
     states = dict(State.choices)
+    photos = services.first_shared_photos(row["pk"] for row in wall_page)
     for row in wall_page:
         row["state_label"] = states[row["state"]]
+        row["photo_id"] = photos.get(row["pk"])
     return render(
         request,
         "needs/wall.html",

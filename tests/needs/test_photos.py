@@ -125,3 +125,29 @@ def test_completing_without_photos_still_works(client, accepted, leader):
     accepted.refresh_from_db()
     assert accepted.state == State.DONE and not accepted.photos.exists()
     assert 'data-testid="photos"' not in client.get(accepted.get_status_url()).content.decode()
+
+
+def test_photos_reach_the_wall_only_once_the_requester_agrees_and_can_be_withdrawn(client, accepted, leader):
+    client.force_login(leader)
+    complete(client, accepted, jpeg())
+    photo = accepted.photos.get()
+    client.logout()
+    public_url = reverse("needs:public_photo", args=[photo.pk])
+    assert client.get(public_url).status_code == 404
+    assert public_url not in client.get(reverse("needs:wall")).content.decode()
+    share = reverse("needs:share_photos", args=[accepted.status_token])
+    client.post(share, {"shared": "1"})
+    assert public_url in client.get(reverse("needs:wall")).content.decode()
+    response = client.get(public_url)
+    assert response.status_code == 200 and "public" in response["Cache-Control"]
+    assert "不再公开照片" in client.get(accepted.get_status_url()).content.decode()
+    client.post(share, {"shared": "0"})
+    assert client.get(public_url).status_code == 404
+    assert public_url not in client.get(reverse("needs:wall")).content.decode()
+
+
+def test_sharing_needs_the_status_link_and_a_post(client, accepted):
+    assert client.post(reverse("needs:share_photos", args=["not-the-token"]), {"shared": "1"}).status_code == 404
+    assert client.get(reverse("needs:share_photos", args=[accepted.status_token])).status_code == 405
+    accepted.refresh_from_db()
+    assert not accepted.photos_shared
