@@ -344,3 +344,48 @@ def register_next_public_change(next_change: Callable) -> Callable:
 
     hooks.register(NEXT_CHANGE_HOOK, next_change)
     return next_change
+
+
+# -- a staff member's private calendar -----------------------------------------------------------------------------
+STAFF_CALENDAR_HOOK = "cms_register_staff_calendar_source"
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One item a plugin adds to a staff member's private calendar feed (whichever plugin writes that feed).
+
+    ``uid`` is unique and stable across the site (e.g. ``need-42``); ``start``/``end`` are both dates (all-day, ``end``
+    exclusive) or both aware date-times; ``url`` is a path on the site; ``changed_at`` is the item's last change.
+    """
+
+    uid: str
+    summary: str
+    start: object
+    end: object
+    changed_at: object
+    description: str = ""
+    location: str = ""
+    url: str = ""
+    cancelled: bool = False
+
+
+class StaffCalendarSource:
+    """What a plugin adds to a staff member's private calendar. ``version(user)`` must change whenever
+    ``entries(user)`` would (the feed is cached under it) and, like ``entries``, take a number of queries that does not
+    grow with the data. Both decide from ``user`` what this person may see."""
+
+    def version(self, user) -> str:
+        raise NotImplementedError
+
+    def entries(self, user) -> list[CalendarEntry]:
+        raise NotImplementedError
+
+
+def register_staff_calendar_source(source_class: type[StaffCalendarSource]) -> type[StaffCalendarSource]:
+    """Class decorator: add this source's entries to every staff member's private calendar feed."""
+    hooks.register(STAFF_CALENDAR_HOOK, source_class)
+    return source_class
+
+
+def staff_calendar_sources() -> list[StaffCalendarSource]:
+    return [source_class() for source_class in hooks.get_hooks(STAFF_CALENDAR_HOOK)]

@@ -1,17 +1,15 @@
 """The applicant's pages: apply, confirmation, private status page, withdraw, resend the link. No account needed."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from cms.i18n import reader_language
 from cms.outbox import send_after_commit
 from cms.ratelimits import limit_posts
+from cms.workflow import private_link_page
 from incubator import services, tasks
 from incubator.forms import ApplicationForm, ResendLinkForm, WithdrawForm
 from incubator.models import Application, ApplicationEvent
@@ -29,23 +27,6 @@ def _posted(request, files=False) -> tuple:
 
 # At most ``INCUBATOR_FORM_RATE`` submissions of each form per client; beyond it a friendly page with status 429.
 rate_limited = limit_posts(rate_setting="INCUBATOR_FORM_RATE", default="5/h", template="incubator/rate_limited.html")
-
-
-def private(view):
-    """Status pages are reached by a secret link: never cached, indexed, or leaked through the Referer header.
-
-    ``same-origin`` rather than ``no-referrer``: the link still never reaches another site, while the page's own forms
-    (withdraw) keep the Origin header that Django's CSRF check needs (under ``no-referrer`` browsers send "null").
-    """
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = never_cache(view)(request, *args, **kwargs)
-        response["Referrer-Policy"] = "same-origin"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapped
 
 
 @require_http_methods(["GET", "POST"])
@@ -70,7 +51,7 @@ def apply(request):
     return render(request, "incubator/apply.html", {"form": form, "resend_form": ResendLinkForm()})
 
 
-@private
+@private_link_page
 def apply_done(request):
     application = Application.objects.filter(pk=request.session.get(LAST_APPLICATION_SESSION_KEY)).first()
     return render(request, "incubator/apply_done.html", {"application": application})
@@ -88,7 +69,7 @@ def resend_link(request):
     return render(request, "incubator/resend_link.html", {"form": form})
 
 
-@private
+@private_link_page
 def status(request, token):
     application = get_object_or_404(Application.objects.select_related("township", "mentor"), status_token=token)
     timeline = application.events.filter(visibility=ApplicationEvent.Visibility.APPLICANT)
@@ -113,7 +94,7 @@ def status(request, token):
     )
 
 
-@private
+@private_link_page
 @require_http_methods(["GET", "POST"])
 def withdraw(request, token):
     application = get_object_or_404(Application, status_token=token)

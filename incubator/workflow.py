@@ -12,10 +12,12 @@ related rows are reached through the application's reverse relations.
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db import IntegrityError, models, transaction
-from django.utils import timezone
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransition, transition
+from django_fsm import transition
+
+from cms.workflow import Actions, TransitionError, locked_transition
+from cms.workflow import actor_fields as shared_actor_fields
 
 
 class State(models.TextChoices):
@@ -242,44 +244,10 @@ class ApplicationWorkflow:
 ACTIONS = ("start_mentoring", "grant_funding", "certify_mature", "reject", "withdraw", "reopen")
 
 
-class TransitionError(Exception):
-    """A transition was refused; ``code`` says why, ``message`` says it to a person, ``reasons`` lists unmet conditions."""
-
-    UNKNOWN_ACTION = "unknown_action"
-    NOT_FROM_STATE = "not_from_state"
-    PERMISSION_DENIED = "permission_denied"
-    CONDITIONS_NOT_MET = "conditions_not_met"
-    COMMENT_REQUIRED = "comment_required"
-    CONFLICT = "conflict"
-
-    def __init__(self, code, message, reasons=()):
-        super().__init__(str(message))
-        self.code = code
-        self.message = message
-        self.reasons = [str(reason) for reason in reasons]
-
-    def __str__(self):
-        return " ".join([str(self.message), *self.reasons])
-
-
-def transitions_of(action):
-    """The django-fsm transitions (one per source state) of ``action``, or an error if there is no such action."""
-    if action not in ACTIONS:
-        raise TransitionError(TransitionError.UNKNOWN_ACTION, _("没有这个操作。"))
-    return getattr(ApplicationWorkflow, action)._django_fsm
-
-
-def action_label(action) -> str:
-    return next(iter(transitions_of(action).transitions.values())).custom["label"]
-
-
-def available_actions(application, user) -> list[str]:
-    """The actions this user may take on the application now (permission checked; conditions shown on refusal)."""
-    return [
-        action
-        for action in ACTIONS
-        if (found := transitions_of(action).get_transition(application.state)) and found.has_perm(application, user)
-    ]
+APPLICATION_ACTIONS = Actions(ApplicationWorkflow, ACTIONS)
+transitions_of = APPLICATION_ACTIONS.transitions_of
+action_label = APPLICATION_ACTIONS.label
+available_actions = APPLICATION_ACTIONS.available
 
 
 def _check(application, action, user, comment):
@@ -309,11 +277,7 @@ def _check(application, action, user, comment):
 
 def actor_fields(user) -> dict:
     """How an audit entry names who acted: a staff account, the applicant, or the system."""
-    if isinstance(user, Applicant):
-        return {"actor": None, "actor_name": str(user)}
-    if user is None or not user.is_authenticated:
-        return {"actor": None, "actor_name": str(_("系统"))}
-    return {"actor": user, "actor_name": user.get_full_name() or user.get_username()}
+    return shared_actor_fields(user, Applicant)
 
 
 def perform_transition(application, action, user, comment="", notify=True):
@@ -324,34 +288,30 @@ def perform_transition(application, action, user, comment="", notify=True):
     race. On success the caller's ``application`` is refreshed; when ``notify`` is true the applicant is emailed
     after the commit (and not at all if the surrounding transaction rolls back).
     """
-    from cms.outbox import send_after_commit
     from incubator import tasks
 
     comment = (comment or "").strip()
     transitions_of(action)
-    model = type(application)
-    try:
-        with transaction.atomic():
-            locked = model._default_manager.select_for_update().get(pk=application.pk)
-            _check(locked, action, user, comment)
-            source = locked.state
-            getattr(locked, action)(by=user, comment=comment)
-            locked.state_changed_at = timezone.now()
-            locked.save()
-            event = locked.events.create(
-                kind="transition",
-                action=action,
-                from_state=source,
-                to_state=locked.state,
-                comment=comment,
-                visibility="applicant",
-                **actor_fields(user),
-            )
-            if notify:
-                send_after_commit(tasks.notify_state_change, event.pk)
-    except ConcurrentTransition as error:
-        raise TransitionError(TransitionError.CONFLICT, _("该申请刚被其他人更新,请刷新后重试。")) from error
-    except IntegrityError as error:
-        raise TransitionError(TransitionError.CONFLICT, _("该组织已有一份正在处理的申请,不能同时开启两份。")) from error
-    application.refresh_from_db()
-    return event
+
+    def audit(locked, before):
+        return locked.events.create(
+            kind="transition",
+            action=action,
+            from_state=before.state,
+            to_state=locked.state,
+            comment=comment,
+            visibility="applicant",
+            **actor_fields(user),
+        )
+
+    return locked_transition(
+        application,
+        action,
+        check=lambda locked: _check(locked, action, user, comment),
+        audit=audit,
+        notify=tasks.notify_state_change if notify else None,
+        conflict_message=_("该申请刚被其他人更新,请刷新后重试。"),
+        integrity_message=_("该组织已有一份正在处理的申请,不能同时开启两份。"),
+        by=user,
+        comment=comment,
+    )

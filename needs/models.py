@@ -1,11 +1,15 @@
 """Needs (点单): services ordered by the public, dispatched to teams, done and rated; their audit trail; team leaders."""
 
 import secrets
+from pathlib import PurePath
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +21,30 @@ from needs.workflow import COMPLETED_STATES, OPEN_STATES, TEAM_STATES, NeedWorkf
 
 def new_status_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+MAX_PHOTO_SIZE = 5 * 1024 * 1024
+MAX_PHOTOS = 4
+PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+
+
+def private_storage() -> FileSystemStorage:
+    """Outside MEDIA_ROOT: a completion photo is served only through a view that checks who asks."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+def photo_path(instance, filename) -> str:
+    # A random name: the uploader's file name may say who or where the requester is.
+    return f"needs/{instance.need_id}/{secrets.token_hex(12)}{PurePath(filename).suffix.lower()}"
+
+
+def validate_photo_size(upload) -> None:
+    if upload.size > MAX_PHOTO_SIZE:
+        raise ValidationError(
+            _("每张照片不能超过 %(limit)s,当前照片 %(size)s。"),
+            code="file_too_large",
+            params={"limit": filesizeformat(MAX_PHOTO_SIZE), "size": filesizeformat(upload.size)},
+        )
 
 
 class Beneficiary(models.TextChoices):
@@ -93,6 +121,9 @@ class Need(ConcurrentTransitionMixin, NeedWorkflow, models.Model):
     )
     rating_comment = models.TextField(_("评价"), blank=True, max_length=500)
     rated_at = models.DateTimeField(_("评价时间"), null=True, blank=True)
+    photos_shared = models.BooleanField(
+        _("同意公开服务照片"), default=False, help_text=_("点单人在状态页同意后,服务照片才会出现在公开的点单墙上")
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = NeedQuerySet.as_manager()
@@ -162,6 +193,30 @@ class NeedEvent(models.Model):
 
     def __str__(self):
         return f"{self.need_id} · {self.action or self.kind}"
+
+
+class NeedPhoto(models.Model):
+    """A photo the team attached when marking the need done: private, shown to the requester and the station only."""
+
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(
+        _("服务照片"),
+        storage=private_storage,
+        upload_to=photo_path,
+        validators=[FileExtensionValidator(PHOTO_EXTENSIONS), validate_photo_size],
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("上传时间"), default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("服务照片")
+        verbose_name_plural = _("服务照片")
+
+    def __str__(self):
+        return f"{self.need_id} · {self.pk}"
 
 
 class TeamLeader(models.Model):

@@ -3,20 +3,24 @@
 This is also the plugin's public API for other plugins.
 """
 
+import mimetypes
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from statistics import median
 
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Avg, Count, Q
+from django.http import FileResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from cms.geo import Point, distance_m, format_distance
 from cms.models import Team
 from cms.outbox import send_after_commit
 from needs import tasks
-from needs.models import Need
-from needs.workflow import COMPLETED_STATES, State
+from needs.models import Need, NeedPhoto, TeamLeader
+from needs.workflow import COMPLETED_STATES, LEADERS_GROUP, State, perform_transition
 
 
 def submit_need(need: Need) -> Need:
@@ -28,6 +32,45 @@ def submit_need(need: Need) -> Need:
         )
         send_after_commit(tasks.notify_state_change, event.pk)
     return need
+
+
+def complete_need(need: Need, user, *, comment="", photos=(), **details):
+    """Mark the need done (``workflow.perform_transition``) and keep the team's photos with it, all or nothing."""
+    with transaction.atomic():
+        event = perform_transition(need, "complete", user, comment=comment, **details)
+        for upload in photos:
+            NeedPhoto.objects.create(need=need, image=upload, uploaded_by=user if user.is_authenticated else None)
+    return event
+
+
+def photo_response(photo: NeedPhoto, *, public: bool = False) -> FileResponse:
+    """The photo's bytes. Unless the requester shared it (``public``), for a page only they, the station and the team
+    see: no shared cache keeps it."""
+    response = FileResponse(photo.image.open("rb"), content_type=mimetypes.guess_type(photo.image.name)[0])
+    if public:
+        patch_cache_control(response, public=True, max_age=300)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+        response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def share_photos(need: Need, shared: bool) -> None:
+    """The requester's choice: the completion photos may (or may no longer) be shown on the public wall."""
+    Need.objects.filter(pk=need.pk).update(photos_shared=shared, updated_at=timezone.now())
+
+
+def shared_photos():
+    """The photos whose requester agreed to show them, of needs that were done."""
+    return NeedPhoto.objects.filter(need__photos_shared=True, need__state__in=COMPLETED_STATES)
+
+
+def first_shared_photos(need_ids) -> dict[int, int]:
+    """For the wall: each listed need's first shared photo (its id), in one query."""
+    found = {}
+    for need_id, photo_id in shared_photos().filter(need_id__in=list(need_ids)).values_list("need_id", "pk"):
+        found.setdefault(need_id, photo_id)
+    return found
 
 
 @dataclass(frozen=True)
@@ -82,6 +125,20 @@ def suggest_teams(needs, limit: int = 5) -> dict[int, list[Suggestion]]:
         suggestions.sort(key=lambda s: (not s.matches, s.distance_m is None, s.distance_m or 0, s.load, s.team.name))
         ranked[need.pk] = suggestions[:limit]
     return ranked
+
+
+def sync_leader_role(user) -> bool:
+    """Put the user in the leaders' group while they lead a team, take them out when they lead none; True if a leader.
+
+    The group gives the right to answer needs at all; the ``TeamLeader`` rows scope it to their own teams.
+    """
+    leads = TeamLeader.objects.filter(user=user).exists()
+    group, _created = Group.objects.get_or_create(name=LEADERS_GROUP)
+    if leads:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
+    return leads
 
 
 def needs_of_teams_led_by(user):

@@ -1,19 +1,17 @@
 """The requester's pages: order a service, the confirmation, the private status page, cancel, rate. No account."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.models import Township
 from cms.ratelimits import limit_posts
+from cms.workflow import private_link_page
 from needs import services
 from needs.forms import CancelForm, NeedForm, RatingForm, categories
-from needs.models import Need
+from needs.models import Need, NeedPhoto
 from needs.workflow import OPEN_STATES, PROGRESS, Requester, State, TransitionError, perform_transition
 
 LAST_NEED_SESSION_KEY = "needs_last_need"
@@ -26,23 +24,6 @@ def _posted(request) -> tuple:
 
 # At most ``NEEDS_FORM_RATE`` submissions of each form per client; beyond it a friendly page with status 429.
 rate_limited = limit_posts(rate_setting="NEEDS_FORM_RATE", default="5/h", template="needs/rate_limited.html")
-
-
-def private(view):
-    """Status pages are reached by a secret link: never cached, indexed, or leaked through the Referer header.
-
-    ``same-origin`` rather than ``no-referrer``: the link never leaves the site, and the page's own forms (cancel,
-    rate) still carry the Origin header that Django's CSRF check needs (with ``no-referrer`` browsers send "null").
-    """
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = never_cache(view)(request, *args, **kwargs)
-        response["Referrer-Policy"] = "same-origin"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapped
 
 
 @require_http_methods(["GET", "POST"])
@@ -59,13 +40,13 @@ def order(request):
     return render(request, "needs/order.html", {"form": form})
 
 
-@private
+@private_link_page
 def order_done(request):
     need = Need.objects.filter(pk=request.session.get(LAST_NEED_SESSION_KEY)).first()
     return render(request, "needs/order_done.html", {"need": need})
 
 
-@private
+@private_link_page
 def status(request, token):
     need = get_object_or_404(Need.objects.select_related("township", "team"), status_token=token)
     reached = PROGRESS.index(need.state) if need.state in PROGRESS else -1
@@ -80,8 +61,15 @@ def status(request, token):
             "can_cancel": need.state in OPEN_STATES,
             "rating_form": RatingForm() if need.state == State.DONE else None,
             "cancel_form": CancelForm(),
+            "photos": need.photos.all(),
         },
     )
+
+
+@private_link_page
+def status_photo(request, token, pk):
+    """A completion photo, for the holder of the status link only."""
+    return services.photo_response(get_object_or_404(NeedPhoto, pk=pk, need__status_token=token))
 
 
 def _act(request, token, action, success, **details):
@@ -95,7 +83,7 @@ def _act(request, token, action, success, **details):
     return redirect(need.get_status_url())
 
 
-@private
+@private_link_page
 @require_POST
 @rate_limited
 def cancel(request, token):
@@ -104,7 +92,7 @@ def cancel(request, token):
     return _act(request, token, "cancel", _("点单已取消。"), comment=reason)
 
 
-@private
+@private_link_page
 @require_POST
 @rate_limited
 def rate(request, token):
@@ -122,6 +110,22 @@ def rate(request, token):
     )
 
 
+@private_link_page
+@require_POST
+@rate_limited
+def share_photos(request, token):
+    need = get_object_or_404(Need, status_token=token)
+    shared = request.POST.get("shared") == "1"
+    services.share_photos(need, shared)
+    messages.success(request, _("服务照片将展示在点单墙上。") if shared else _("服务照片不再公开。"))
+    return redirect(need.get_status_url())
+
+
+def public_photo(request, pk):
+    """A completion photo the requester agreed to show on the wall; any other is not found."""
+    return services.photo_response(get_object_or_404(services.shared_photos(), pk=pk), public=True)
+
+
 def wall(request):
     """The 微心愿 wall: recent needs and completions with nothing personal, filters and the station's figures."""
     category, township, state = (request.GET.get(name, "")[:50] for name in ("category", "township", "state"))
@@ -129,8 +133,10 @@ def wall(request):
         request.GET.get("page")
     )
     states = dict(State.choices)
+    photos = services.first_shared_photos(row["pk"] for row in wall_page)
     for row in wall_page:
         row["state_label"] = states[row["state"]]
+        row["photo_id"] = photos.get(row["pk"])
     return render(
         request,
         "needs/wall.html",

@@ -4,13 +4,15 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
-from cms.plugins import register_admin_dashboard_panel, register_api_router
-from needs import panels  # noqa: F401  (the home-page, screen and team-profile panels register on import)
+from cms.plugins import register_admin_dashboard_panel, register_api_router, register_statistics
+from needs import calendar, panels  # noqa: F401  (the panels and the calendar source register on import)
 from needs.admin import views
 from needs.admin.dashboard import NeedsDashboardPanel
+from needs.admin.leaders import team_leader_viewset
 from needs.api import router
+from needs.figures import needs_figures
 
 
 class NeedsMenuItem(MenuItem):
@@ -21,26 +23,33 @@ class NeedsMenuItem(MenuItem):
 class NeedsAdminViewSet(ViewSet):
     name = "needs_admin"
     icon = "clipboard-list"
-    menu_label = _("点单派单")
-    menu_order = 260
+    menu_label = _("点单队列")
     url_prefix = "needs"
-    add_to_admin_menu = True
     menu_item_class = NeedsMenuItem
 
     def get_urlpatterns(self):
         return [
-            path("", views.queue, name="index"),
+            path("", views.QueueView.as_view(), name="index"),
             path("<int:pk>/", views.detail, name="detail"),
+            path("<int:pk>/photos/<int:photo_pk>/", views.photo, name="photo"),
             path("<int:pk>/<str:action>/", views.transition, name="transition"),
         ]
 
 
+class NeedsViewSetGroup(ViewSetGroup):
+    menu_label = _("点单派单")
+    menu_icon = "clipboard-list"
+    menu_order = 260
+    items = (NeedsAdminViewSet(), team_leader_viewset)
+
+
 @hooks.register("register_admin_viewset")
 def register_needs_admin():
-    return NeedsAdminViewSet()
+    return NeedsViewSetGroup()
 
 
 register_api_router("", router)
+register_statistics(needs_figures)
 
 
 @register_admin_dashboard_panel

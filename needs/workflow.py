@@ -11,11 +11,13 @@ This module imports no model at import time (``models.py`` builds ``Need`` on :c
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.conf import settings
-from django.db import models, transaction
-from django.utils import timezone, translation
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransition, transition
+from django_fsm import transition
+
+from cms.workflow import Actions, TransitionError, locked_transition
+from cms.workflow import actor_fields as shared_actor_fields
 
 
 class State(models.TextChoices):
@@ -204,42 +206,10 @@ class NeedWorkflow:
 ACTIONS = ("dispatch", "accept", "decline", "recall", "complete", "rate", "reject", "cancel")
 
 
-class TransitionError(Exception):
-    """A transition was refused; ``code`` says why, ``message`` says it to a person."""
-
-    UNKNOWN_ACTION = "unknown_action"
-    NOT_FROM_STATE = "not_from_state"
-    PERMISSION_DENIED = "permission_denied"
-    MISSING_DETAILS = "missing_details"
-    COMMENT_REQUIRED = "comment_required"
-    CONFLICT = "conflict"
-
-    def __init__(self, code, message):
-        super().__init__(str(message))
-        self.code = code
-        self.message = message
-
-    def __str__(self):
-        return str(self.message)
-
-
-def transitions_of(action):
-    if action not in ACTIONS:
-        raise TransitionError(TransitionError.UNKNOWN_ACTION, _("没有这个操作。"))
-    return getattr(NeedWorkflow, action)._django_fsm
-
-
-def action_label(action) -> str:
-    return next(iter(transitions_of(action).transitions.values())).custom["label"]
-
-
-def available_actions(need, user) -> list[str]:
-    """The actions this user may take on the need now."""
-    return [
-        action
-        for action in ACTIONS
-        if (found := transitions_of(action).get_transition(need.state)) and found.has_perm(need, user)
-    ]
+NEED_ACTIONS = Actions(NeedWorkflow, ACTIONS)
+transitions_of = NEED_ACTIONS.transitions_of
+action_label = NEED_ACTIONS.label
+available_actions = NEED_ACTIONS.available
 
 
 def _check(need, action, user, comment, details):
@@ -260,16 +230,8 @@ def _check(need, action, user, comment, details):
 
 
 def actor_fields(user) -> dict:
-    """How an audit entry names who acted: a staff account or leader, the requester, or the system.
-
-    The stored name is in the site's language, whichever language the request or task that acted was in.
-    """
-    with translation.override(settings.LANGUAGE_CODE):
-        if isinstance(user, Requester):
-            return {"actor": None, "actor_name": str(user)}
-        if user is None or not user.is_authenticated:
-            return {"actor": None, "actor_name": str(_("系统"))}
-    return {"actor": user, "actor_name": user.get_full_name() or user.get_username()}
+    """How an audit entry names who acted: a staff account or leader, the requester, or the system."""
+    return shared_actor_fields(user, Requester)
 
 
 def perform_transition(need, action, user, comment="", notify=True, **details):
@@ -281,32 +243,30 @@ def perform_transition(need, action, user, comment="", notify=True, **details):
     change won the race. On success the caller's ``need`` is refreshed; with ``notify`` the requester and the team
     are told after the commit.
     """
-    from cms.outbox import send_after_commit
     from needs import tasks
 
     comment = (comment or "").strip()
     transitions_of(action)
-    model = type(need)
-    try:
-        with transaction.atomic():
-            locked = model._default_manager.select_for_update().get(pk=need.pk)
-            _check(locked, action, user, comment, details)
-            source, team_id = locked.state, locked.team_id
-            getattr(locked, action)(by=user, comment=comment, **details)
-            locked.state_changed_at = timezone.now()
-            locked.save()
-            event = locked.events.create(
-                kind="transition",
-                action=action,
-                from_state=source,
-                to_state=locked.state,
-                team_id=locked.team_id or team_id,
-                comment=comment,
-                **actor_fields(user),
-            )
-            if notify:
-                send_after_commit(tasks.notify_state_change, event.pk)
-    except ConcurrentTransition as error:
-        raise TransitionError(TransitionError.CONFLICT, _("该点单刚被其他人更新,请刷新后重试。")) from error
-    need.refresh_from_db()
-    return event
+
+    def audit(locked, before):
+        return locked.events.create(
+            kind="transition",
+            action=action,
+            from_state=before.state,
+            to_state=locked.state,
+            team_id=locked.team_id or before.team_id,
+            comment=comment,
+            **actor_fields(user),
+        )
+
+    return locked_transition(
+        need,
+        action,
+        check=lambda locked: _check(locked, action, user, comment, details),
+        audit=audit,
+        notify=tasks.notify_state_change if notify else None,
+        conflict_message=_("该点单刚被其他人更新,请刷新后重试。"),
+        by=user,
+        comment=comment,
+        **details,
+    )

@@ -443,14 +443,39 @@ def room_feed(urls: UrlMaker, room) -> Feed:
     return Feed(body, max((row["updated_at"] for row in rows), default=None))
 
 
-def private_feed(urls: UrlMaker) -> Feed:
-    """Every room's bookings with full details, for staff holding a feed token."""
+def entry_events(entries, urls: UrlMaker) -> list[str]:
+    """VEVENTs for the entries other plugins add to a staff member's feed (``cms.plugins.CalendarEntry``)."""
+    events = []
+    for entry in entries:
+        events += [
+            "BEGIN:VEVENT",
+            *_common(
+                f"{entry.uid}@{UID_DOMAIN}",
+                entry.changed_at,
+                booking_sequence(entry.changed_at),
+                "CANCELLED" if entry.cancelled else "CONFIRMED",
+                urls.path(entry.url or "/"),
+            ),
+            when("DTSTART", entry.start),
+            when("DTEND", entry.end),
+            text("SUMMARY", entry.summary),
+            text("LOCATION", entry.location),
+            text("DESCRIPTION", entry.description),
+            "END:VEVENT",
+        ]
+    return events
+
+
+def private_feed(urls: UrlMaker, entries=()) -> Feed:
+    """Every room's bookings with full details, for staff holding a feed token, and what other plugins add for this
+    staff member (``entries``)."""
     rooms = list(FunctionRoom.objects.all())
     rows = booking_rows(booking_window(rooms), private=True)
     body = writer.calendar(
         name=_("功能室预约(工作人员)"),
         description=_("所有功能室预约的完整信息,请勿转发此订阅地址"),
-        events=booking_events(rows, rooms, urls, private=True),
+        events=booking_events(rows, rooms, urls, private=True) + entry_events(entries, urls),
         refresh="PT15M",
     )
-    return Feed(body, max((row["updated_at"] for row in rows), default=None))
+    changes = [row["updated_at"] for row in rows] + [entry.changed_at for entry in entries]
+    return Feed(body, max(changes, default=None))

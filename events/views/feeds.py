@@ -7,10 +7,12 @@
 | ``/events/feeds/teams/<team>.ics``           | a team's activities and duty shifts                        |
 | ``/events/feeds/duty.ics``                   | the station's duty roster                                  |
 | ``/events/feeds/rooms/<room>.ics``           | a room's occupancy (confirmed and requested; no contacts)  |
-| ``/events/feeds/private/<token>.ics``        | every booking with full details, for a staff member's token |
+| ``/events/feeds/private/<token>.ics``        | every booking in full, plus what plugins add for the holder |
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -20,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
 from cms.models import Team
+from cms.plugins import staff_calendar_sources
 from events.ical import calendars
 from events.ical.cache import ACTIVITIES, BOOKINGS, DUTY, cached_feed, room_scope
 from events.models import ActivityCategory, FeedToken, FunctionRoom
@@ -55,7 +58,7 @@ def feed_view(resolve):
         response = HttpResponse(b"" if request.method == "HEAD" else body, content_type=CONTENT_TYPE)
         response["Content-Length"] = len(body)
         response["Content-Disposition"] = f'inline; filename="{filename}"'
-        response["Cache-Control"] = "private, max-age=0" if key == "private" else "public, max-age=300"
+        response["Cache-Control"] = "private, max-age=0" if key.startswith("private") else "public, max-age=300"
         return response
 
     return view
@@ -106,4 +109,15 @@ def private(request, token):
     if feed_token is None:
         raise Http404
     FeedToken.objects.filter(pk=feed_token.pk).update(last_used_at=timezone.now())
-    return "private", [BOOKINGS], calendars.private_feed, "bookings.ics"
+    sources = staff_calendar_sources()
+    if not sources:
+        return "private", [BOOKINGS], calendars.private_feed, "bookings.ics"
+    # Other plugins add what this staff member may see: one cached copy per person and per version of those items.
+    user = feed_token.user
+    versions = hashlib.sha256("|".join(source.version(user) for source in sources).encode()).hexdigest()[:16]
+    return (
+        f"private:{user.pk}:{versions}",
+        [BOOKINGS],
+        lambda urls: calendars.private_feed(urls, [entry for source in sources for entry in source.entries(user)]),
+        "bookings.ics",
+    )

@@ -1,7 +1,8 @@
 """The two roles of the incubator as Django groups: coordinators (everything) and mentors (sessions, start mentoring)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from cms.workflow import create_role_groups, remove_role_groups
 
 COORDINATORS = "孵化协调员"
 MENTORS = "孵化导师"
@@ -27,23 +28,11 @@ MENTOR_PERMISSIONS = [
 
 
 def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations ran; the groups need the incubator's now
-    # (wagtailadmin.access_admin is created by wagtailadmin's own first migration).
-    app_config = apps.get_app_config("incubator")
-    previous = getattr(app_config, "models_module", None)  # none in a migration's state; the module when called from the tests
-    app_config.models_module = previous or True
-    create_permissions(app_config, verbosity=0)
-    app_config.models_module = previous
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, wanted in ((COORDINATORS, COORDINATOR_PERMISSIONS), (MENTORS, MENTOR_PERMISSIONS)):
-        group, _ = Group.objects.get_or_create(name=name)
-        for app_label, codename in wanted:
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    create_role_groups(apps, "incubator", {COORDINATORS: COORDINATOR_PERMISSIONS, MENTORS: MENTOR_PERMISSIONS})
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=[COORDINATORS, MENTORS]).delete()
+    remove_role_groups(apps, [COORDINATORS, MENTORS])
 
 
 class Migration(migrations.Migration):

@@ -4,8 +4,9 @@ A leader's group gives the right to answer needs at all; which needs is scoped b
 team's only), checked by the workflow and the admin views.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from cms.workflow import create_role_groups, remove_role_groups
 
 DISPATCHERS = "点单派单员"
 LEADERS = "队伍负责人"
@@ -29,22 +30,11 @@ LEADER_PERMISSIONS = [
 
 
 def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations ran; the groups need the plugin's now.
-    app_config = apps.get_app_config("needs")
-    previous = getattr(app_config, "models_module", None)  # none in a migration's state; the module when called from the tests
-    app_config.models_module = previous or True
-    create_permissions(app_config, verbosity=0)
-    app_config.models_module = previous
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, wanted in ((DISPATCHERS, DISPATCHER_PERMISSIONS), (LEADERS, LEADER_PERMISSIONS)):
-        group, _ = Group.objects.get_or_create(name=name)
-        for app_label, codename in wanted:
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    create_role_groups(apps, "needs", {DISPATCHERS: DISPATCHER_PERMISSIONS, LEADERS: LEADER_PERMISSIONS})
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=[DISPATCHERS, LEADERS]).delete()
+    remove_role_groups(apps, [DISPATCHERS, LEADERS])
 
 
 class Migration(migrations.Migration):

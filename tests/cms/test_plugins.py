@@ -36,6 +36,7 @@ CORE_FIGURES = ["teams-by-township", "teams-by-speciality"]
 PLUGIN_FIGURES = {
     "incubator": ["incubation-funnel", "incubation-stage-days"],
     "events": ["activities-by-month", "room-use-by-month"],
+    "needs": ["needs-by-month", "needs-by-category"],
 }
 
 

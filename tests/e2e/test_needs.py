@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from PIL import Image
 from playwright.sync_api import expect
 
 from cms.demo.site import ensure_home_page, ensure_townships
@@ -41,7 +42,7 @@ def log_in(page, base_url, username, password):
     page.get_by_role("button", name=re.compile("登录")).click()
 
 
-def test_a_need_from_order_to_rating(live_server, station, phone_page, desktop_page, browser, screenshot):
+def test_a_need_from_order_to_rating(live_server, station, phone_page, desktop_page, browser, screenshot, tmp_path):
     base = live_server.url
     resident = phone_page
     resident.goto(base + "/needs/order/")
@@ -88,12 +89,20 @@ def test_a_need_from_order_to_rating(live_server, station, phone_page, desktop_p
     done.get_by_label("服务日期").fill("2026-12-01")
     done.get_by_label("参与志愿者人数").fill("2")
     done.get_by_label("服务时长(小时)").fill("4")
-    done.get_by_role("button").click()
+    photo = tmp_path / "现场.jpg"
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(photo, "JPEG")
+    done.get_by_label("服务照片").set_input_files(photo)
+    done.get_by_role("button", name="完成服务").click()
     expect(leader.get_by_test_id("state")).to_have_text("已完成")
+    admin_photos = "[...document.querySelectorAll('.needs-admin__photos img')]"
+    leader.wait_for_function(f"() => {admin_photos}.length === 1 && {admin_photos}.every(img => img.naturalWidth > 0)")
     screenshot(leader, "needs-admin-leader-done-phone")
     context.close()
 
     resident.goto(status_url)
+    expect(resident.get_by_test_id("photos").locator("img")).to_have_count(1)
+    resident.wait_for_function("() => document.querySelector('[data-testid=photos] img').naturalWidth === 64")
+    screenshot(resident, "needs-status-photos-phone")
     resident.get_by_label("★★★★★", exact=True).check()
     resident.get_by_label("评价(可选)").fill("队员很耐心")
     resident.get_by_role("button", name="提交评价").click()

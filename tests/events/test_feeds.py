@@ -427,3 +427,41 @@ def test_expired_requests_leave_the_room_feed_at_once(client):
     assert expire_stale_requests() == 1
     body = client.get("/events/feeds/rooms/living-room.ics").content.decode()
     assert "STATUS:TENTATIVE" not in body and "STATUS:CANCELLED" in body
+
+
+def test_plugins_add_entries_to_the_private_feed_per_staff_member(client, db):
+    """``cms.plugins.register_staff_calendar_source``: entries for the token's holder, cached under their version."""
+    from django.core.cache import cache
+    from wagtail import hooks
+
+    from cms.plugins import STAFF_CALENDAR_HOOK, CalendarEntry, StaffCalendarSource
+
+    state = {"version": "1"}
+
+    class Reminders(StaffCalendarSource):
+        def version(self, user):
+            return f"{user.pk}:{state['version']}"
+
+        def entries(self, user):
+            return [
+                CalendarEntry(
+                    uid=f"reminder-{user.pk}",
+                    summary=f"提醒 {user.username} v{state['version']}",
+                    start=today(),
+                    end=today() + timedelta(days=1),
+                    changed_at=timezone.now(),
+                    url="/",
+                )
+            ]
+
+    cache.clear()
+    users = [get_user_model().objects.create_user(name, f"{name}@example.com", "x") for name in ("ann", "bob")]
+    urls = [FeedToken.objects.create(user=user).get_absolute_url() for user in users]
+    with hooks.register_temporarily(STAFF_CALENDAR_HOOK, Reminders):
+        ann, bob = (client.get(url).content.decode() for url in urls)
+        assert "提醒 ann v1" in ann and "bob" not in ann
+        assert "提醒 bob v1" in bob
+        state["version"] = "2"
+        assert "提醒 ann v2" in client.get(urls[0]).content.decode()
+    cache.clear()
+    assert "提醒" not in client.get(urls[0]).content.decode()

@@ -83,6 +83,21 @@ def test_the_api_lists_public_fields_only_with_constant_queries(client, rated_ne
     assert "/api/needs" in client.get("/api/openapi.json").json()["paths"]
 
 
+def test_the_api_makes_the_same_queries_for_10_and_1000_needs(client, team):
+    township = factories.TownshipFactory()
+    Need.objects.bulk_create(factories.NeedFactory.build_batch(5, township=township))
+    Need.objects.bulk_create(factories.NeedFactory.build_batch(5, township=township, state=State.DONE, team=team))
+    client.get("/api/needs?limit=100")
+    with CaptureQueriesContext(connection) as ten:
+        assert len(client.get("/api/needs?limit=100").json()) == 10
+    Need.objects.bulk_create(factories.NeedFactory.build_batch(495, township=township))
+    Need.objects.bulk_create(factories.NeedFactory.build_batch(495, township=township, state=State.DONE, team=team))
+    with CaptureQueriesContext(connection) as thousand:
+        rows = client.get("/api/needs?limit=100&offset=400").json()
+    assert len(rows) == 100 and {row["team"] for row in rows} <= {team.name, None}
+    assert len(ten) == len(thousand)
+
+
 def test_the_home_panel_adds_at_most_three_queries(rf, rated_need):
     panel = NeedsHomePanel(rf.get("/"))
     with CaptureQueriesContext(connection) as queries:
