@@ -54,7 +54,7 @@ def list_teams(
     township: str = "",
     speciality: str = "",
     limit: Annotated[int, Query(ge=1, le=PAGE_SIZE, description="teams per page (at most 100)")] = PAGE_SIZE,
-    offset: Annotated[int, Query(ge=0, description="how many teams to skip: 0, then 100, 200, ...")] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000, description="how many teams to skip: 0, then 100, 200, ...")] = 0,
 ):
     """Published teams, a page at a time (``limit``/``offset``); ``?township=<slug>`` and ``?speciality=`` narrow
     the list. When more teams follow, the ``Link`` header names the next page (``rel="next"``)."""

@@ -125,6 +125,19 @@ def _replace_version() -> None:
         cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+def settings_first_read(instance=None, created=False, **kwargs) -> bool:
+    """A site setting's row created with its defaults on its first read (Wagtail's ``load``): nothing shown changed."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    return created and isinstance(instance, BaseSiteSetting | BaseGenericSetting)
+
+
+def after_commit_too(function) -> None:
+    """Run ``function`` again once the current transaction commits (outside one, the change is committed already)."""
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(function)
+
+
 def content_changed(update_fields=None, **kwargs) -> None:
     """Public content changed: every cached page is stale from now on.
 
@@ -133,8 +146,10 @@ def content_changed(update_fields=None, **kwargs) -> None:
     """
     if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
         return
+    if settings_first_read(**kwargs):
+        return
     _replace_version()
-    transaction.on_commit(_replace_version)
+    after_commit_too(_replace_version)
 
 
 def watch_models(*models) -> None:
@@ -160,7 +175,10 @@ def connect_signals() -> None:
     page_unpublished.connect(content_changed, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(content_changed, dispatch_uid="page-cache-moved")  # moving and reordering
     post_delete.connect(_page_deleted, dispatch_uid="page-cache-page-deleted")
-    watch_models(*apps.get_app_config("cms").get_models())
+    # The core's models, but not the outbox: a mail waiting or sent changes no page.
+    watch_models(
+        *(model for model in apps.get_app_config("cms").get_models() if model._meta.model_name != "outboxentry")
+    )
     for label in (
         "wagtailcore.Site",
         "wagtailcore.PageViewRestriction",

@@ -18,7 +18,6 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import include, path
 from django.utils.translation import get_language
@@ -97,11 +96,15 @@ def bump_content_version(scope: str) -> None:
 def bump_content_version_on_change(scope: str, *models) -> None:
     """Bump ``scope`` whenever a row of ``models`` is saved or deleted (connect from an ``AppConfig.ready``)."""
 
+    from cms.page_cache import after_commit_too, settings_first_read
+
     def changed(**kwargs):
+        if settings_first_read(**kwargs):
+            return
         bump_content_version(scope)
         # Again once the change is committed: a request that read the new version but still the old rows (before
         # the commit) must not keep them under it.
-        transaction.on_commit(lambda: bump_content_version(scope))
+        after_commit_too(lambda: bump_content_version(scope))
 
     for model in models:
         uid = f"content-version-{scope}-{model._meta.label}"
@@ -373,6 +376,11 @@ class StaffCalendarSource:
     """What a plugin adds to a staff member's private calendar. ``version(user)`` must change whenever
     ``entries(user)`` would (the feed is cached under it) and, like ``entries``, take a number of queries that does not
     grow with the data. Both decide from ``user`` what this person may see."""
+
+    def serves(self, user) -> bool:
+        """Whether ``user`` is one of the people this source shows things to (a role, not whether there are any
+        today): a private feed stays alive for them even without the right to read bookings."""
+        return False
 
     def version(self, user) -> str:
         raise NotImplementedError

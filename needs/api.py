@@ -7,6 +7,7 @@ from ninja import Field, Query, Router, Schema
 from needs import services
 
 MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000
 
 router = Router(tags=["needs"])
 
@@ -16,7 +17,7 @@ class NeedQuery(Schema):
     township: str = Field("", max_length=50, description="township slug")
     state: str = Field("", max_length=20, description="submitted, dispatched, accepted, done or rated")
     limit: int = Field(30, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)  # beyond it, a 422 rather than an integer the database refuses
 
 
 class NeedOut(Schema):

@@ -53,6 +53,9 @@ def _scheduled_needs(user):
 
 @register_staff_calendar_source
 class NeedsCalendar(StaffCalendarSource):
+    def serves(self, user) -> bool:
+        return _scheduled_needs(user) is not None
+
     def version(self, user) -> str:
         needs = _scheduled_needs(user)
         if needs is None:

@@ -171,7 +171,7 @@ def dates_off_the_series(series, original_dates: Iterable[date]) -> list[date]:
 def off_the_series_message(series, day: date) -> str:
     if not series.recurrence:
         return _("只有重复活动才能设置单次变更")
-    return _("%s 不是这个重复活动的日期") % formats.date_format(day, "SHORT_DATE_FORMAT")
+    return _("%s 不是这个重复活动的日期") % formats.date_format(day, "DATE_FORMAT")
 
 
 def activities_between(start: datetime, end: datetime, *, category="", team="", township="", within=None):

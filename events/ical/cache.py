@@ -56,7 +56,8 @@ def invalidate(*scopes: str) -> None:
     rows, and must not leave them cached under it.
     """
     _bump(scopes)
-    transaction.on_commit(lambda: _bump(scopes))
+    if transaction.get_connection().in_atomic_block:  # outside one, the change is committed already
+        transaction.on_commit(lambda: _bump(scopes))
 
 
 def _bump(scopes) -> None:

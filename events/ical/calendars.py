@@ -466,11 +466,11 @@ def entry_events(entries, urls: UrlMaker) -> list[str]:
     return events
 
 
-def private_feed(urls: UrlMaker, entries=()) -> Feed:
-    """Every room's bookings with full details, for staff holding a feed token, and what other plugins add for this
-    staff member (``entries``)."""
+def private_feed(urls: UrlMaker, entries=(), bookings: bool = True) -> Feed:
+    """Every room's bookings with full details (``bookings``: for staff who may read them), and what other plugins
+    add for this staff member (``entries``)."""
     rooms = list(FunctionRoom.objects.all())
-    rows = booking_rows(booking_window(rooms), private=True)
+    rows = booking_rows(booking_window(rooms), private=True) if bookings else []
     body = writer.calendar(
         name=_("功能室预约(工作人员)"),
         description=_("所有功能室预约的完整信息,请勿转发此订阅地址"),

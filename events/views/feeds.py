@@ -26,6 +26,7 @@ from cms.plugins import staff_calendar_sources
 from events.ical import calendars
 from events.ical.cache import ACTIVITIES, BOOKINGS, DUTY, cached_feed, room_scope
 from events.models import ActivityCategory, FeedToken, FunctionRoom
+from events.models.feeds import may_read_bookings
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -109,15 +110,19 @@ def private(request, token):
     if feed_token is None:
         raise Http404
     FeedToken.objects.filter(pk=feed_token.pk).update(last_used_at=timezone.now())
+    user = feed_token.user
     sources = staff_calendar_sources()
     if not sources:
         return "private", [BOOKINGS], calendars.private_feed, "bookings.ics"
-    # Other plugins add what this staff member may see: one cached copy per person and per version of those items.
-    user = feed_token.user
+    # Bookings only for those who may read them (a team leader holds a feed for their needs alone); other plugins
+    # add what this staff member may see: one cached copy per person and per version of those items.
+    bookings = may_read_bookings(user)
     versions = hashlib.sha256("|".join(source.version(user) for source in sources).encode()).hexdigest()[:16]
     return (
-        f"private:{user.pk}:{versions}",
+        f"private:{user.pk}:{int(bookings)}:{versions}",
         [BOOKINGS],
-        lambda urls: calendars.private_feed(urls, [entry for source in sources for entry in source.entries(user)]),
+        lambda urls: calendars.private_feed(
+            urls, [entry for source in sources for entry in source.entries(user)], bookings=bookings
+        ),
         "bookings.ics",
     )

@@ -125,6 +125,7 @@ def production_settings(extra_env, tmp_path) -> dict:
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "volunteer.example.org",
         "VAR_DIR": str(tmp_path),
+        "REDIS_URL": "redis://127.0.0.1:6379/0",  # production refuses to start without a shared cache (not reached here)
         **extra_env,
     }
     names = [

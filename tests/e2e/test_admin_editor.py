@@ -30,7 +30,8 @@ def test_edit_a_news_article(live_server, home_page, desktop_page, screenshot, d
     # The image chooser for the lead image: its modal lists the library.
     page.locator("[data-chooser-action-choose]").first.click()
     expect(page.get_by_text("志愿者合影").first).to_be_visible()
-    page.keyboard.press("Escape")
+    page.locator('.modal [data-dismiss="modal"]').first.click()  # Escape races the modal's fade-in
+    expect(page.locator(".modal-dialog")).to_have_count(0)
 
     # The live preview, in its same-origin frame.
     page.locator('[data-side-panel-toggle="preview"]').click()
