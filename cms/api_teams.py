@@ -47,12 +47,16 @@ class TeamOut(Schema):
 PAGE_SIZE = 100
 
 
+# PostgreSQL refuses a NUL in a query: a control character in a filter is a 422, never a 500.
+NO_CONTROL_CHARACTERS = r"^[^\x00-\x1f]*$"
+
+
 @router.get("/teams", response=list[TeamOut])
 def list_teams(
     request,
     response: HttpResponse,
-    township: str = "",
-    speciality: str = "",
+    township: Annotated[str, Query(max_length=100, pattern=NO_CONTROL_CHARACTERS, description="township slug")] = "",
+    speciality: Annotated[str, Query(max_length=100, pattern=NO_CONTROL_CHARACTERS, description="e.g. 助老")] = "",
     limit: Annotated[int, Query(ge=1, le=PAGE_SIZE, description="teams per page (at most 100)")] = PAGE_SIZE,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="how many teams to skip: 0, then 100, 200, ...")] = 0,
 ):

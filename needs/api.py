@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from ninja import Field, Query, Router, Schema
+from pydantic import field_validator
 
 from needs import services
 
@@ -18,6 +19,14 @@ class NeedQuery(Schema):
     state: str = Field("", max_length=20, description="submitted, dispatched, accepted, done or rated")
     limit: int = Field(30, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)  # beyond it, a 422 rather than an integer the database refuses
+
+    @field_validator("category", "township", "state")
+    @classmethod
+    def no_control_characters(cls, value):
+        # None of these holds one, and PostgreSQL refuses a NUL in a query: a 422, not a 500.
+        if any(ord(char) < 32 for char in value):
+            raise ValueError("control characters are not allowed")
+        return value
 
 
 class NeedOut(Schema):

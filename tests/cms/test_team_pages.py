@@ -494,3 +494,11 @@ def test_sitemap_lists_team_profiles_and_not_the_screen(client, team_index):
     assert "/teams/in-sitemap/</loc>" in xml
     assert "draft-not-in-sitemap" not in xml
     assert "/screen/" not in xml
+
+
+@pytest.mark.parametrize("field", ["township", "speciality"])
+def test_the_team_list_refuses_control_characters_with_422(client, home_page, field):
+    """PostgreSQL refuses a NUL in a query (a 500 before): a filter with a control character is refused first."""
+    assert client.get("/api/teams", {field: "助老\x00"}).status_code == 422
+    assert client.get("/api/teams", {field: "助老\x0b"}).status_code == 422
+    assert client.get("/api/teams", {field: "助老"}).status_code == 200

@@ -83,6 +83,15 @@ def test_the_api_lists_public_fields_only_with_constant_queries(client, rated_ne
     assert "/api/needs" in client.get("/api/openapi.json").json()["paths"]
 
 
+@pytest.mark.parametrize("field", ["category", "township", "state"])
+def test_the_api_refuses_control_characters_and_huge_offsets_with_422(client, db, field):
+    """PostgreSQL refuses a NUL in a query and an integer beyond 64 bits: the fuzz found both as 500s."""
+    assert client.get("/api/needs", {field: "助老\x00x"}).status_code == 422
+    assert client.get("/api/needs", {field: "助老\x0bx"}).status_code == 422
+    assert client.get("/api/needs", {"offset": 6166669262294469312512}).status_code == 422
+    assert client.get("/api/needs", {field: "助老"}).status_code == 200
+
+
 def test_the_api_makes_the_same_queries_for_10_and_1000_needs(client, team):
     township = factories.TownshipFactory()
     Need.objects.bulk_create(factories.NeedFactory.build_batch(5, township=township))
